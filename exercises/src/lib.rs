@@ -1,0 +1,20 @@
+//! Los ejercicios del taller: aquí escribes tú.
+//!
+//! Cada módulo es un ejercicio con funciones a medio hacer (`todo!()`). Sus
+//! pruebas están en `exercises/tests/` y fallan hasta que lo resuelves:
+//!
+//! ```text
+//! cargo test -p exercises                          # todos
+//! cargo test -p exercises --test e01_cheapo_request  # solo uno
+//! cargo run -- siguiente                           # ¿cuál me toca?
+//! cargo run -- pista 1                             # una ayuda
+//! ```
+//!
+//! La lista, el orden y las pistas están en `exercises/info.toml`.
+
+// Los esbozos tienen parámetros que aún no usas: es a propósito.
+#![allow(unused_variables)]
+
+pub mod e01_cheapo_request;
+pub mod e02_many_requests;
+pub mod e03_many_requests_spawn;

@@ -1,0 +1,87 @@
+// Pruebas del ejercicio 3: `spawn` contra `spawn_local`.
+//
+// Archivo que editas: exercises/src/e03_many_requests_spawn.rs
+// Capítulo: book/src/02-many-requests.md · Pista: cargo run -- pista 3
+//
+// Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
+
+use std::time::{Duration, Instant};
+
+use exercises::e03_many_requests_spawn::{many_requests_spawn, spawn_request};
+use taller_async::prueba::con_limite;
+use taller_async::{respuesta, Servidor};
+
+const SI_SE_CUELGA: &str = "la petición lanzada no terminó. ¿Lanzas la tarea con \
+    `task::spawn` y esperas su JoinHandle? ¿Funciona tu cheapo_request del \
+    ejercicio 1 (`cargo test -p exercises --test e01_cheapo_request`)?";
+
+// Comprobación en tiempo de compilación: el future de `many_requests_spawn`
+// puede mandarse a otro hilo. Si deja de ser `Send`, esto no compila.
+fn es_send<T: Send>(_: &T) {}
+
+#[test]
+fn spawn_request_corre_sin_que_nadie_espere_el_handle() {
+    con_limite(15, SI_SE_CUELGA, || async {
+        let servidor = Servidor::iniciar().await.unwrap();
+        // Cadenas temporales: si spawn_request guardara préstamos de ellas,
+        // no compilaría.
+        let handle = {
+            let host = servidor.host();
+            let ruta = String::from("/en-el-pool");
+            spawn_request(&host, servidor.puerto(), &ruta)
+        };
+
+        // Este hilo se bloquea a propósito, sin sondear el handle: solo el
+        // pool de hilos de async-std puede hacer avanzar la petición.
+        let limite = Instant::now() + Duration::from_secs(5);
+        while servidor.atendidas() == 0 && Instant::now() < limite {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(
+            servidor.atendidas(),
+            1,
+            "Con el hilo que llamó bloqueado y el handle sin esperar, la petición \
+             no llegó a responderse. ¿Usaste `spawn_local`? Esa tarea solo corre \
+             cuando su hilo la sondea. `task::spawn` la manda al pool de hilos."
+        );
+
+        let r = handle.await.expect("la petición al servidor local falló");
+        assert!(
+            respuesta::cuerpo(&r).contains("GET /en-el-pool"),
+            "Respuesta inesperada:\n{r}"
+        );
+    })
+}
+
+#[test]
+fn many_requests_spawn_lanza_todas_a_la_vez() {
+    con_limite(15, SI_SE_CUELGA, || async {
+        const N: usize = 12;
+        let servidor = Servidor::con_latencia(Duration::from_millis(300))
+            .await
+            .unwrap();
+        let lista: Vec<(String, u16, String)> = (0..N)
+            .map(|i| (servidor.host(), servidor.puerto(), format!("/{i}")))
+            .collect();
+
+        let future = many_requests_spawn(&lista);
+        es_send(&future);
+        let resultados = future.await;
+
+        assert_eq!(resultados.len(), N, "Hay que devolver un resultado por petición");
+        for (i, r) in resultados.iter().enumerate() {
+            let r = r.as_ref().expect("una petición al servidor local falló");
+            assert!(
+                respuesta::cuerpo(r).contains(&format!("GET /{i} ")),
+                "El resultado {i} debería ser la respuesta a GET /{i}, y es:\n{r}"
+            );
+        }
+        assert_eq!(
+            servidor.pico_en_vuelo(),
+            N,
+            "El servidor atendió como mucho {} de las {N} peticiones a la vez. \
+             Lanza todas con spawn_request antes de esperar ninguna.",
+            servidor.pico_en_vuelo()
+        );
+    })
+}

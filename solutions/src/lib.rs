@@ -1,0 +1,10 @@
+//! Las soluciones de los ejercicios, con los mismos módulos y las mismas
+//! firmas que `exercises/`.
+//!
+//! Las pruebas de `exercises/tests/` corren también contra este paquete (ver
+//! `solutions/tests/`): si una solución cambia, el contrato lo comprueba.
+//! Míralas después de intentarlo: se aprende más del propio error.
+
+pub mod e01_cheapo_request;
+pub mod e02_many_requests;
+pub mod e03_many_requests_spawn;

@@ -1,0 +1,17 @@
+//! La biblioteca compartida del taller: lo que usan a la vez los ejemplos,
+//! los ejercicios y las pruebas, y nada más.
+//!
+//! - [`servidor`]: un servidor HTTP local con latencia, fallos a propósito y
+//!   un contador de peticiones en vuelo. Gracias a él todo funciona sin red.
+//! - [`respuesta`]: leer el estado y el cuerpo de una respuesta HTTP escrita a
+//!   mano, y explicar en español por qué falló una petición.
+//! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
+//!   mensaje en español si se cuelga.
+//! - [`ejercicios`]: la lista de ejercicios y sus pistas (`exercises/info.toml`).
+
+pub mod ejercicios;
+pub mod prueba;
+pub mod respuesta;
+pub mod servidor;
+
+pub use servidor::{Config, Servidor};

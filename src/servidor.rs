@@ -1,0 +1,257 @@
+//! Un servidor HTTP/1.1 local, para que los ejemplos y las pruebas no
+//! necesiten internet.
+//!
+//! Todos los capítulos hablan con algún servidor: `cheapo_request` le pide una
+//! página, `many_requests` le pide muchas a la vez. Si ese servidor estuviera
+//! en internet, los ejemplos fallarían sin red y sus tiempos dependerían del
+//! día. Así que cada ejemplo arranca este servidor en su propio proceso, en
+//! `127.0.0.1` y en un puerto libre que elige el sistema (el puerto 0), y le
+//! pregunta la dirección.
+//!
+//! El servidor sabe hacer tres cosas que un servidor de verdad hace sin
+//! querer, pero aquí a voluntad:
+//!
+//! - **tardar**: una latencia fija para todo el servidor
+//!   ([`Config::latencia`]) o elegida por petición con `?espera_ms=300`;
+//! - **fallar**: la ruta `/error500` responde con un estado 500 y la ruta
+//!   `/cortar` promete un cuerpo largo y cierra la conexión a la mitad;
+//! - **contar**: cuántas peticiones está atendiendo ahora mismo
+//!   ([`Servidor::en_vuelo`]) y cuál fue el máximo ([`Servidor::pico_en_vuelo`]).
+//!   Con ese pico las pruebas demuestran que unas peticiones corrieron a la
+//!   vez, sin medir tiempos.
+//!
+//! La parte HTTP la hace `async-h1`, el mismo crate que usa `surf` como
+//! cliente: el cliente escrito a mano de `cheapo_request` es la lección, el
+//! servidor no.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_std::net::{SocketAddr, TcpListener, TcpStream};
+use async_std::task;
+use futures::channel::oneshot;
+use futures::future::{self, Either};
+use futures::StreamExt;
+use http_types::{Body, Request, Response, StatusCode};
+
+/// Cómo se comporta el servidor con todas las peticiones.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Cuánto espera antes de responder cada petición. Una petición puede
+    /// pedir otra espera con `?espera_ms=N`.
+    pub latencia: Duration,
+}
+
+/// Un servidor en marcha. Se detiene (deja de aceptar conexiones) cuando se
+/// suelta este valor.
+#[derive(Debug)]
+pub struct Servidor {
+    direccion: SocketAddr,
+    contadores: Arc<Contadores>,
+    // Cuando `Servidor` se suelta, este extremo se cierra y la tarea que
+    // acepta conexiones termina.
+    _detener: oneshot::Sender<()>,
+}
+
+#[derive(Debug, Default)]
+struct Contadores {
+    en_vuelo: AtomicUsize,
+    pico: AtomicUsize,
+    atendidas: AtomicUsize,
+}
+
+/// Cuenta una petición en vuelo mientras vive; al soltarse la descuenta.
+///
+/// Un guardián (en vez de restar a mano al final) también descuenta la
+/// petición cuando el cliente se va a mitad y la tarea se cancela.
+struct EnVuelo(Arc<Contadores>);
+
+impl EnVuelo {
+    fn empezar(contadores: &Arc<Contadores>) -> EnVuelo {
+        let ahora = contadores.en_vuelo.fetch_add(1, Ordering::SeqCst) + 1;
+        contadores.pico.fetch_max(ahora, Ordering::SeqCst);
+        EnVuelo(Arc::clone(contadores))
+    }
+}
+
+impl Drop for EnVuelo {
+    fn drop(&mut self) {
+        self.0.en_vuelo.fetch_sub(1, Ordering::SeqCst);
+        self.0.atendidas.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+impl Servidor {
+    /// Arranca un servidor sin latencia.
+    pub async fn iniciar() -> std::io::Result<Servidor> {
+        Servidor::con_config(Config::default()).await
+    }
+
+    /// Arranca un servidor que tarda `latencia` en responder cada petición.
+    pub async fn con_latencia(latencia: Duration) -> std::io::Result<Servidor> {
+        Servidor::con_config(Config { latencia }).await
+    }
+
+    /// Arranca un servidor con la configuración dada, en `127.0.0.1` y en un
+    /// puerto libre.
+    pub async fn con_config(config: Config) -> std::io::Result<Servidor> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let direccion = listener.local_addr()?;
+        let contadores = Arc::new(Contadores::default());
+        let (detener, detenido) = oneshot::channel();
+
+        // La tarea que acepta va al pool de hilos de async-std con
+        // `task::spawn`: así el servidor atiende aunque el hilo que lo creó
+        // esté bloqueado, por ejemplo en un `std::net::TcpStream` síncrono.
+        task::spawn(aceptar(listener, config, Arc::clone(&contadores), detenido));
+
+        Ok(Servidor {
+            direccion,
+            contadores,
+            _detener: detener,
+        })
+    }
+
+    /// La dirección en la que escucha, por ejemplo `127.0.0.1:41234`.
+    pub fn direccion(&self) -> SocketAddr {
+        self.direccion
+    }
+
+    /// El host, siempre `"127.0.0.1"`, para las funciones que piden
+    /// `(host, port, path)` como `cheapo_request`.
+    pub fn host(&self) -> String {
+        self.direccion.ip().to_string()
+    }
+
+    /// El puerto que eligió el sistema.
+    pub fn puerto(&self) -> u16 {
+        self.direccion.port()
+    }
+
+    /// Una URL completa para `ruta`, por ejemplo `http://127.0.0.1:41234/hola`.
+    pub fn url(&self, ruta: &str) -> String {
+        format!("http://{}{}", self.direccion, ruta)
+    }
+
+    /// Cuántas peticiones se están atendiendo ahora mismo.
+    pub fn en_vuelo(&self) -> usize {
+        self.contadores.en_vuelo.load(Ordering::SeqCst)
+    }
+
+    /// El mayor número de peticiones atendidas a la vez desde que arrancó
+    /// (o desde el último [`Servidor::reiniciar_pico`]).
+    pub fn pico_en_vuelo(&self) -> usize {
+        self.contadores.pico.load(Ordering::SeqCst)
+    }
+
+    /// Cuántas peticiones ha terminado de atender, bien o mal.
+    pub fn atendidas(&self) -> usize {
+        self.contadores.atendidas.load(Ordering::SeqCst)
+    }
+
+    /// Pone el pico a las peticiones que hay en vuelo ahora, para medir otra
+    /// ronda con el mismo servidor.
+    pub fn reiniciar_pico(&self) {
+        let ahora = self.en_vuelo();
+        self.contadores.pico.store(ahora, Ordering::SeqCst);
+    }
+}
+
+async fn aceptar(
+    listener: TcpListener,
+    config: Config,
+    contadores: Arc<Contadores>,
+    mut detenido: oneshot::Receiver<()>,
+) {
+    let mut entrantes = listener.incoming();
+    loop {
+        let siguiente = entrantes.next();
+        futures::pin_mut!(siguiente);
+        let conexion = match future::select(siguiente, &mut detenido).await {
+            Either::Left((Some(Ok(conexion)), _)) => conexion,
+            // Un error al aceptar (por ejemplo, demasiados descriptores
+            // abiertos) afecta a esa conexión, no al servidor.
+            // Se espera un poco para no girar en vacío si el error se repite.
+            Either::Left((Some(Err(_)), _)) => {
+                task::sleep(Duration::from_millis(10)).await;
+                continue;
+            }
+            Either::Left((None, _)) | Either::Right(_) => break,
+        };
+        let config = config.clone();
+        let contadores = Arc::clone(&contadores);
+        task::spawn(atender(conexion, config, contadores));
+    }
+}
+
+async fn atender(conexion: TcpStream, config: Config, contadores: Arc<Contadores>) {
+    let respuesta = |peticion: Request| {
+        let config = config.clone();
+        let contadores = Arc::clone(&contadores);
+        async move { Ok(responder(peticion, &config, &contadores).await) }
+    };
+    // Si el cliente cierra a mitad o la ruta `/cortar` corta la respuesta,
+    // `accept` devuelve un error: no hay nada más que hacer con esa conexión.
+    let _ = async_h1::accept(conexion, respuesta).await;
+}
+
+async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contadores>) -> Response {
+    let _en_vuelo = EnVuelo::empezar(contadores);
+
+    let espera = peticion
+        .url()
+        .query_pairs()
+        .find(|(clave, _)| clave == "espera_ms")
+        .and_then(|(_, valor)| valor.parse::<u64>().ok())
+        .map(Duration::from_millis)
+        .unwrap_or(config.latencia);
+    if !espera.is_zero() {
+        task::sleep(espera).await;
+    }
+
+    let ruta = peticion.url().path().to_string();
+    match ruta.as_str() {
+        "/error500" => {
+            let mut respuesta = Response::new(StatusCode::InternalServerError);
+            respuesta.set_body("Error 500 provocado a propósito por el servidor local.\n");
+            respuesta
+        }
+        "/cortar" => {
+            // Promete 1000 bytes y entrega 20: el lector falla a mitad, async-h1
+            // deja de escribir y la conexión se cierra.
+            let mut respuesta = Response::new(StatusCode::Ok);
+            let lector = futures::io::AsyncReadExt::chain(
+                &b"Esta respuesta se c"[..],
+                LectorQueFalla,
+            );
+            respuesta.set_body(Body::from_reader(async_std::io::BufReader::new(lector), Some(1000)));
+            respuesta
+        }
+        _ => {
+            let mut respuesta = Response::new(StatusCode::Ok);
+            respuesta.set_body(format!(
+                "Hola desde el servidor local: GET {} respondido tras {} ms.\n",
+                ruta,
+                espera.as_millis()
+            ));
+            respuesta
+        }
+    }
+}
+
+/// Un lector que siempre falla: la mitad rota de la respuesta de `/cortar`.
+struct LectorQueFalla;
+
+impl futures::io::AsyncRead for LectorQueFalla {
+    fn poll_read(
+        self: std::pin::Pin<&mut Self>,
+        _cx: &mut std::task::Context<'_>,
+        _buf: &mut [u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::task::Poll::Ready(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "corte a propósito",
+        )))
+    }
+}
