@@ -36,7 +36,10 @@ impl Ejercicio {
 
     /// La orden que corre sus pruebas.
     pub fn orden_de_pruebas(&self) -> String {
-        format!("cargo test -p exercises --test {}", self.objetivo_de_pruebas())
+        format!(
+            "cargo test -p exercises --test {}",
+            self.objetivo_de_pruebas()
+        )
     }
 }
 

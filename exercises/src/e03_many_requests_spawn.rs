@@ -18,7 +18,11 @@ use async_std::task;
 /// Lanza `GET path` a `host:port` en el pool de hilos y devuelve el handle
 /// de la tarea. Es una función normal, no `async`: la petición debe correr
 /// aunque quien llama todavía no espere el handle.
-pub fn spawn_request(host: &str, port: u16, path: &str) -> task::JoinHandle<std::io::Result<String>> {
+pub fn spawn_request(
+    host: &str,
+    port: u16,
+    path: &str,
+) -> task::JoinHandle<std::io::Result<String>> {
     todo!(
         "Ejercicio 3: escribe `spawn_request` en exercises/src/e03_many_requests_spawn.rs \
          (capítulo book/src/02-many-requests.md; pista: cargo run -- pista 3)"
@@ -27,7 +31,9 @@ pub fn spawn_request(host: &str, port: u16, path: &str) -> task::JoinHandle<std:
 
 /// Como `many_requests`, pero cada petición va al pool de hilos con
 /// [`spawn_request`]. Devuelve los resultados en el orden de las peticiones.
-pub async fn many_requests_spawn(requests: &[(String, u16, String)]) -> Vec<std::io::Result<String>> {
+pub async fn many_requests_spawn(
+    requests: &[(String, u16, String)],
+) -> Vec<std::io::Result<String>> {
     todo!(
         "Ejercicio 3: escribe `many_requests_spawn` en exercises/src/e03_many_requests_spawn.rs \
          (capítulo book/src/02-many-requests.md; pista: cargo run -- pista 3)"

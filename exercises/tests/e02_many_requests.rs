@@ -34,14 +34,21 @@ fn todas_las_peticiones_estan_en_vuelo_a_la_vez() {
         let rutas: Vec<String> = (0..N).map(|i| format!("/{i}")).collect();
         let resultados = many_requests(peticiones(&servidor, &rutas)).await;
 
-        assert_eq!(resultados.len(), N, "Hay que devolver un resultado por petición");
+        assert!(
+            resultados.len() == N,
+            "Hay que devolver un resultado por petición: se pidieron {} y llegaron {}",
+            N,
+            resultados.len()
+        );
         for r in &resultados {
             let r = r.as_ref().expect("una petición al servidor local falló");
-            assert_eq!(respuesta::estado(r), Some(200), "Respuesta inesperada:\n{r}");
+            assert!(
+                respuesta::estado(r) == Some(200),
+                "Respuesta inesperada:\n{r}"
+            );
         }
-        assert_eq!(
-            servidor.pico_en_vuelo(),
-            N,
+        assert!(
+            servidor.pico_en_vuelo() == N,
             "El servidor atendió como mucho {} de las {N} peticiones a la vez: no \
              corrieron todas concurrentemente. ¿Esperas cada una antes de lanzar la \
              siguiente? Lanza todas con `spawn_local` y espera los handles después.",
@@ -60,7 +67,12 @@ fn devuelve_los_resultados_en_el_orden_de_las_peticiones() {
             .map(|i| format!("/{i}?espera_ms={}", 250 - 50 * i))
             .collect();
         let resultados = many_requests(peticiones(&servidor, &rutas)).await;
-        assert_eq!(resultados.len(), 5, "Hay que devolver un resultado por petición");
+        assert!(
+            resultados.len() == 5,
+            "Hay que devolver un resultado por petición: se pidieron {} y llegaron {}",
+            5,
+            resultados.len()
+        );
         for (i, r) in resultados.iter().enumerate() {
             let r = r.as_ref().expect("una petición al servidor local falló");
             assert!(
@@ -83,13 +95,26 @@ fn un_error_no_tumba_a_las_demas_peticiones() {
         let mut lista = peticiones(&servidor, &["/a".to_string(), "/c".to_string()]);
         lista.insert(1, ("127.0.0.1".to_string(), cerrado, "/b".to_string()));
         let resultados = many_requests(lista).await;
-        assert_eq!(resultados.len(), 3, "Hay que devolver un resultado por petición");
-        assert!(resultados[0].is_ok(), "La petición 0 debería ir bien: {:?}", resultados[0]);
+        assert!(
+            resultados.len() == 3,
+            "Hay que devolver un resultado por petición: se pidieron {} y llegaron {}",
+            3,
+            resultados.len()
+        );
+        assert!(
+            resultados[0].is_ok(),
+            "La petición 0 debería ir bien: {:?}",
+            resultados[0]
+        );
         assert!(
             resultados[1].is_err(),
             "La petición 1 va a un puerto cerrado y debería ser un Err, no {:?}",
             resultados[1]
         );
-        assert!(resultados[2].is_ok(), "La petición 2 debería ir bien: {:?}", resultados[2]);
+        assert!(
+            resultados[2].is_ok(),
+            "La petición 2 debería ir bien: {:?}",
+            resultados[2]
+        );
     })
 }

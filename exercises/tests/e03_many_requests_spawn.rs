@@ -37,9 +37,8 @@ fn spawn_request_corre_sin_que_nadie_espere_el_handle() {
         while servidor.atendidas() == 0 && Instant::now() < limite {
             std::thread::sleep(Duration::from_millis(5));
         }
-        assert_eq!(
-            servidor.atendidas(),
-            1,
+        assert!(
+            servidor.atendidas() == 1,
             "Con el hilo que llamó bloqueado y el handle sin esperar, la petición \
              no llegó a responderse. ¿Usaste `spawn_local`? Esa tarea solo corre \
              cuando su hilo la sondea. `task::spawn` la manda al pool de hilos."
@@ -68,7 +67,12 @@ fn many_requests_spawn_lanza_todas_a_la_vez() {
         es_send(&future);
         let resultados = future.await;
 
-        assert_eq!(resultados.len(), N, "Hay que devolver un resultado por petición");
+        assert!(
+            resultados.len() == N,
+            "Hay que devolver un resultado por petición: se pidieron {} y llegaron {}",
+            N,
+            resultados.len()
+        );
         for (i, r) in resultados.iter().enumerate() {
             let r = r.as_ref().expect("una petición al servidor local falló");
             assert!(
@@ -76,9 +80,8 @@ fn many_requests_spawn_lanza_todas_a_la_vez() {
                 "El resultado {i} debería ser la respuesta a GET /{i}, y es:\n{r}"
             );
         }
-        assert_eq!(
-            servidor.pico_en_vuelo(),
-            N,
+        assert!(
+            servidor.pico_en_vuelo() == N,
             "El servidor atendió como mucho {} de las {N} peticiones a la vez. \
              Lanza todas con spawn_request antes de esperar ninguna.",
             servidor.pico_en_vuelo()

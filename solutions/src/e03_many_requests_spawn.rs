@@ -9,7 +9,11 @@ use async_std::task;
 
 /// Lanza `GET path` a `host:port` en el pool de hilos y devuelve el handle
 /// de la tarea.
-pub fn spawn_request(host: &str, port: u16, path: &str) -> task::JoinHandle<std::io::Result<String>> {
+pub fn spawn_request(
+    host: &str,
+    port: u16,
+    path: &str,
+) -> task::JoinHandle<std::io::Result<String>> {
     // Copias propias: el future no toma nada prestado, así que es `'static`.
     let host = host.to_string();
     let path = path.to_string();
@@ -17,7 +21,9 @@ pub fn spawn_request(host: &str, port: u16, path: &str) -> task::JoinHandle<std:
 }
 
 /// Como `many_requests`, pero cada petición va al pool de hilos.
-pub async fn many_requests_spawn(requests: &[(String, u16, String)]) -> Vec<std::io::Result<String>> {
+pub async fn many_requests_spawn(
+    requests: &[(String, u16, String)],
+) -> Vec<std::io::Result<String>> {
     // Todas se lanzan antes de esperar ninguna, y ya están corriendo.
     let handles: Vec<_> = requests
         .iter()
