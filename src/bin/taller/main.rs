@@ -61,13 +61,17 @@ fn lista() -> ExitCode {
     println!("Ejercicios del taller (corriendo sus pruebas...)\n");
     let mut resueltos = 0;
     for (i, ejercicio) in todos.iter().enumerate() {
-        let hecho = resuelto(ejercicio);
-        if hecho {
+        let estado = estado(ejercicio);
+        if estado == Estado::Resuelto {
             resueltos += 1;
         }
+        let (marca, nota) = match estado {
+            Estado::Resuelto => ("✓", ""),
+            Estado::Pendiente => ("✗", ""),
+            Estado::NoCompila => ("✗", "  (no compila)"),
+        };
         println!(
-            "  {} {:>2}. {:<22} {}",
-            if hecho { "✓" } else { "✗" },
+            "  {marca} {:>2}. {:<22} {}{nota}",
             i + 1,
             ejercicio.nombre,
             ejercicio.archivo
@@ -84,7 +88,8 @@ fn lista() -> ExitCode {
 fn siguiente() -> ExitCode {
     let todos = ejercicios::todos();
     for (i, ejercicio) in todos.iter().enumerate() {
-        if resuelto(ejercicio) {
+        let estado = estado(ejercicio);
+        if estado == Estado::Resuelto {
             continue;
         }
         println!("{}\n", progreso(i, todos.len()));
@@ -93,6 +98,12 @@ fn siguiente() -> ExitCode {
         println!("  Lee:       {}", ejercicio.capitulo);
         println!("  Prueba:    {}", ejercicio.orden_de_pruebas());
         println!("  ¿Atascado? cargo run -- pista {}", i + 1);
+        if estado == Estado::NoCompila {
+            println!(
+                "\nAhora mismo no compila: `{}` te dice dónde.",
+                ejercicio.orden_de_pruebas()
+            );
+        }
         return ExitCode::SUCCESS;
     }
     println!("{}\n", progreso(todos.len(), todos.len()));
@@ -122,11 +133,21 @@ fn pista(cual: &str) -> ExitCode {
     }
 }
 
-/// Un ejercicio está resuelto si todas sus pruebas pasan.
-fn resuelto(ejercicio: &Ejercicio) -> bool {
-    cargo::pruebas("exercises", ejercicio.objetivo_de_pruebas())
-        .map(|r| r.exito)
-        .unwrap_or(false)
+#[derive(Debug, PartialEq, Eq)]
+enum Estado {
+    Resuelto,
+    Pendiente,
+    NoCompila,
+}
+
+/// Un ejercicio está resuelto si todas sus pruebas pasan. Si cargo falla sin
+/// que corra ninguna prueba, es que no compila.
+fn estado(ejercicio: &Ejercicio) -> Estado {
+    match cargo::pruebas("exercises", ejercicio.objetivo_de_pruebas()) {
+        Ok(corrida) if corrida.exito => Estado::Resuelto,
+        Ok(corrida) if corrida.pruebas.is_empty() => Estado::NoCompila,
+        _ => Estado::Pendiente,
+    }
 }
 
 fn progreso(hechos: usize, total: usize) -> String {
