@@ -5,10 +5,13 @@
 //!   un contador de peticiones en vuelo. Gracias a él todo funciona sin red.
 //! - [`respuesta`]: leer el estado y el cuerpo de una respuesta HTTP escrita a
 //!   mano, y explicar en español por qué falló una petición.
+//! - [`ejemplos`]: lo que comparten los ejemplos y no es la lección: la
+//!   opción `--limite-ms` y un registro de qué hilo corrió cada petición.
 //! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
 //!   mensaje en español si se cuelga.
 //! - [`ejercicios`]: la lista de ejercicios y sus pistas (`exercises/info.toml`).
 
+pub mod ejemplos;
 pub mod ejercicios;
 pub mod prueba;
 pub mod respuesta;

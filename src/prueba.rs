@@ -37,10 +37,7 @@ where
     let (enviar, recibir) = mpsc::channel();
     // El hilo lleva el nombre de la prueba, para que un pánico dentro diga
     // de qué prueba viene.
-    let nombre = thread::current()
-        .name()
-        .unwrap_or("prueba")
-        .to_string();
+    let nombre = thread::current().name().unwrap_or("prueba").to_string();
     let hilo = thread::Builder::new()
         .name(nombre)
         .spawn(move || {

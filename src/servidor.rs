@@ -221,11 +221,12 @@ async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contador
             // Promete 1000 bytes y entrega 20: el lector falla a mitad, async-h1
             // deja de escribir y la conexión se cierra.
             let mut respuesta = Response::new(StatusCode::Ok);
-            let lector = futures::io::AsyncReadExt::chain(
-                &b"Esta respuesta se c"[..],
-                LectorQueFalla,
-            );
-            respuesta.set_body(Body::from_reader(async_std::io::BufReader::new(lector), Some(1000)));
+            let lector =
+                futures::io::AsyncReadExt::chain(&b"Esta respuesta se c"[..], LectorQueFalla);
+            respuesta.set_body(Body::from_reader(
+                async_std::io::BufReader::new(lector),
+                Some(1000),
+            ));
             respuesta
         }
         _ => {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Regenera las salidas de los ejemplos que muestra el libro.
+#
+# Los capítulos no copian a mano ninguna cifra medida: incluyen
+# book/src/salidas/NOMBRE.txt, que es lo que imprimió una ejecución real de
+# `cargo run --example NOMBRE`. Este script vuelve a correr cada ejemplo y
+# reescribe su archivo, precedido de una línea que dice en qué máquina, cuándo
+# y con qué compilador se obtuvo, para que quien lea sepa de dónde salen los
+# números.
+#
+# Uso, desde cualquier sitio:
+#
+#     bash book/regenerar-salidas.sh
+#
+# Después, revisa el diff: si una salida cambia de forma (no solo de cifras),
+# quizá el texto del capítulo que la comenta también deba cambiar.
+
+set -euo pipefail
+
+raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+destino="$raiz/book/src/salidas"
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf)
+
+cd "$raiz"
+mkdir -p "$destino"
+
+# La máquina: modelo de procesador, núcleos, fecha y versión de rustc.
+cpu="$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
+if [[ -z "$cpu" ]]; then
+    cpu="procesador desconocido"
+fi
+nucleos="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')"
+fecha="$(date '+%Y-%m-%d')"
+compilador="$(rustc --version)"
+cabecera="# Máquina: ${cpu}, ${nucleos} núcleos · ${fecha} · ${compilador}"
+
+# Compila todos los ejemplos antes de medir, para que la compilación no se
+# mezcle con la primera ejecución.
+cargo build -q --examples
+
+for ejemplo in "${ejemplos[@]}"; do
+    echo "Corriendo el ejemplo ${ejemplo}..." >&2
+    salida="$destino/${ejemplo}.txt"
+    temporal="$(mktemp)"
+    # Se guarda también la salida de errores: es parte de lo que ve el alumno.
+    if ! cargo run -q --example "$ejemplo" >"$temporal" 2>&1; then
+        echo "error: el ejemplo ${ejemplo} terminó con error; su salida:" >&2
+        cat "$temporal" >&2
+        rm -f "$temporal"
+        exit 1
+    fi
+    {
+        echo "$cabecera"
+        cat "$temporal"
+    } >"$salida"
+    rm -f "$temporal"
+    echo "  escrito ${salida#"$raiz"/}" >&2
+done
