@@ -19,7 +19,7 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 destino="$raiz/book/src/salidas"
-ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf)
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks send_rc yield_now spawn_blocking streams mutex otros_lenguajes)
 
 cd "$raiz"
 mkdir -p "$destino"
@@ -56,3 +56,34 @@ for ejemplo in "${ejemplos[@]}"; do
     rm -f "$temporal"
     echo "  escrito ${salida#"$raiz"/}" >&2
 done
+
+# Capítulo «Mutex»: el aviso real de clippy sobre un guardián de
+# `std::sync::Mutex` vivo durante un `.await`. El ejemplo `mutex` lo calla a
+# propósito con `#[allow(clippy::await_holding_lock)]`; `--force-warn` lo
+# enciende por encima del `allow`, solo para esta salida. Sin cabecera: no
+# depende de la máquina.
+echo "Corriendo clippy sobre el ejemplo mutex..." >&2
+salida="$destino/mutex_clippy.txt"
+# Si el ejemplo ya estaba revisado, cargo repite los avisos guardados.
+cargo clippy -q --example mutex -- --force-warn clippy::await_holding_lock 2>"$salida"
+if ! grep -q 'await_holding_lock\|await-holding-lock' "$salida"; then
+    echo "error: clippy no dio el aviso await_holding_lock; su salida:" >&2
+    cat "$salida" >&2
+    exit 1
+fi
+echo "  escrito ${salida#"$raiz"/}" >&2
+
+# Capítulo «Otros lenguajes»: el programa de JavaScript que se compara con el
+# ejemplo `otros_lenguajes`. Solo si hay Node.js; si no, se conserva la salida
+# que ya estaba.
+salida="$destino/otros_lenguajes_js.txt"
+if command -v node >/dev/null 2>&1; then
+    echo "Corriendo book/js/otros_lenguajes.js con Node.js..." >&2
+    {
+        echo "# Node.js $(node --version) · ${fecha}"
+        node book/js/otros_lenguajes.js
+    } >"$salida"
+    echo "  escrito ${salida#"$raiz"/}" >&2
+else
+    echo "aviso: no hay Node.js (node); se conserva ${salida#"$raiz"/}" >&2
+fi

@@ -8,3 +8,10 @@
 pub mod e01_cheapo_request;
 pub mod e02_many_requests;
 pub mod e03_many_requests_spawn;
+pub mod e04_futures_perezosos;
+pub mod e05_async_blocks;
+pub mod e06_send_rc;
+pub mod e07_yield_now;
+pub mod e08_spawn_blocking;
+pub mod e09_streams;
+pub mod e10_mutex;
