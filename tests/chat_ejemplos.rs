@@ -1,0 +1,419 @@
+//! Pruebas de los ejemplos del chat: `chat_server`, `chat_client` y
+//! `chat_carga`, corriendo los binarios de verdad.
+//!
+//! - Sin argumentos, los tres terminan bien, sin red, e imprimen lo que su
+//!   capítulo comenta.
+//! - `chat_client` con una dirección habla con un servidor de verdad (uno
+//!   arrancado por la prueba en este proceso): la prueba teclea por su entrada
+//!   estándar y lee lo que imprime, paso a paso, sin pausas ni tiempos.
+//! - `chat_server` con una dirección escucha, y con Ctrl-C (la señal
+//!   `SIGINT`) se detiene limpiamente y sale con 0.
+//! - Ante argumentos que no entienden o una dirección imposible, explican el
+//!   problema en español y salen con un código distinto de cero.
+//!
+//! Los ejemplos se compilan una vez con `cargo build --example ...`, y cada
+//! ejecución tiene un límite de tiempo: un ejemplo colgado se mata y la
+//! prueba falla diciendo cuál fue.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{mpsc, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use taller_async::chat::cliente_simple::ClienteSimple;
+use taller_async::chat::servidor::{Config, ServidorChat};
+use taller_async::chat::FromServer;
+use taller_async::prueba::con_limite;
+
+const EJEMPLOS: [&str; 3] = ["chat_server", "chat_client", "chat_carga"];
+
+/// Compila los ejemplos del chat (una vez por proceso) y devuelve la ruta del
+/// binario de `ejemplo`, según la propia salida de cargo.
+fn binario(ejemplo: &str) -> PathBuf {
+    static BINARIOS: OnceLock<HashMap<String, PathBuf>> = OnceLock::new();
+    let binarios = BINARIOS.get_or_init(|| {
+        let mut orden = Command::new(env!("CARGO"));
+        orden.args(["build", "--quiet", "--message-format=json"]);
+        for ejemplo in EJEMPLOS {
+            orden.args(["--example", ejemplo]);
+        }
+        orden.args(["-p", env!("CARGO_PKG_NAME")]);
+        orden.arg("--manifest-path");
+        orden.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+        let salida = correr_con_limite(orden, Duration::from_secs(300), "cargo build");
+        assert!(
+            salida.estado.success(),
+            "Los ejemplos del chat no compilan:\n{}",
+            salida.stderr
+        );
+        let mut binarios = HashMap::new();
+        for linea in salida.stdout.lines() {
+            let Ok(mensaje) = serde_json::from_str::<serde_json::Value>(linea) else {
+                continue;
+            };
+            let nombre = mensaje["target"]["name"].as_str();
+            let ejecutable = mensaje["executable"].as_str();
+            if let (Some(nombre), Some(ejecutable)) = (nombre, ejecutable) {
+                binarios.insert(nombre.to_string(), PathBuf::from(ejecutable));
+            }
+        }
+        binarios
+    });
+    binarios
+        .get(ejemplo)
+        .unwrap_or_else(|| panic!("cargo no compiló el ejemplo {ejemplo}"))
+        .clone()
+}
+
+/// Lo que dejó un proceso al terminar.
+struct Salida {
+    estado: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+impl Salida {
+    fn describir(&self) -> String {
+        format!(
+            "estado: {}\n--- salida ---\n{}\n--- errores ---\n{}",
+            self.estado, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Lee una salida del hijo en otro hilo, para que la tubería no se llene.
+fn leer_en_hilo(fuente: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+    thread::spawn(move || {
+        let mut texto = Vec::new();
+        if let Some(mut fuente) = fuente {
+            let _ = fuente.read_to_end(&mut texto);
+        }
+        String::from_utf8_lossy(&texto).into_owned()
+    })
+}
+
+/// Espera a que `hijo` termine, como mucho `limite`; si no, lo mata y falla.
+fn esperar(mut hijo: Child, limite: Duration, que: &str) -> ExitStatus {
+    let inicio = Instant::now();
+    loop {
+        match hijo.try_wait() {
+            Ok(Some(estado)) => return estado,
+            Ok(None) if inicio.elapsed() < limite => thread::sleep(Duration::from_millis(10)),
+            Ok(None) => {
+                let _ = hijo.kill();
+                let _ = hijo.wait();
+                panic!("{que} no terminó en {} s y se mató", limite.as_secs());
+            }
+            Err(e) => panic!("no se pudo esperar a {que}: {e}"),
+        }
+    }
+}
+
+fn correr_con_limite(mut orden: Command, limite: Duration, que: &str) -> Salida {
+    let mut hijo = orden
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("no se pudo lanzar {que}: {e}"));
+    let stdout = leer_en_hilo(hijo.stdout.take());
+    let stderr = leer_en_hilo(hijo.stderr.take());
+    let estado = esperar(hijo, limite, que);
+    Salida {
+        estado,
+        stdout: stdout.join().unwrap_or_default(),
+        stderr: stderr.join().unwrap_or_default(),
+    }
+}
+
+fn correr(ejemplo: &str, argumentos: &[&str]) -> Salida {
+    let mut orden = Command::new(binario(ejemplo));
+    orden.args(argumentos);
+    let que = format!("el ejemplo {ejemplo} {}", argumentos.join(" "));
+    correr_con_limite(orden, Duration::from_secs(60), &que)
+}
+
+/// Un proceso con la salida estándar leída línea a línea por otro hilo.
+struct Interactivo {
+    /// `None` cuando ya terminó (ver [`Interactivo::esperar_fin`]).
+    hijo: Option<Child>,
+    lineas: mpsc::Receiver<String>,
+    vistas: Vec<String>,
+}
+
+impl Interactivo {
+    fn lanzar(ejemplo: &str, argumentos: &[&str], con_entrada: bool) -> Interactivo {
+        let mut hijo = Command::new(binario(ejemplo))
+            .args(argumentos)
+            .stdin(if con_entrada {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("no se pudo lanzar {ejemplo}: {e}"));
+        let stdout = hijo.stdout.take().expect("stdout entubada");
+        let (enviar, lineas) = mpsc::channel();
+        thread::spawn(move || {
+            for linea in BufReader::new(stdout).lines() {
+                let Ok(linea) = linea else { break };
+                if enviar.send(linea).is_err() {
+                    break;
+                }
+            }
+        });
+        Interactivo {
+            hijo: Some(hijo),
+            lineas,
+            vistas: Vec::new(),
+        }
+    }
+
+    /// Espera (como mucho 20 s) a que el proceso imprima una línea que
+    /// contenga `texto`, y la devuelve.
+    fn esperar_linea(&mut self, texto: &str) -> String {
+        let limite = Instant::now() + Duration::from_secs(20);
+        loop {
+            let queda = limite.saturating_duration_since(Instant::now());
+            match self.lineas.recv_timeout(queda) {
+                Ok(linea) => {
+                    self.vistas.push(linea.clone());
+                    if linea.contains(texto) {
+                        return linea;
+                    }
+                }
+                Err(_) => panic!(
+                    "el proceso no imprimió «{texto}». Imprimió:\n{}",
+                    self.vistas.join("\n")
+                ),
+            }
+        }
+    }
+
+    fn hijo(&mut self) -> &mut Child {
+        self.hijo.as_mut().expect("el proceso ya terminó")
+    }
+
+    fn teclear(&mut self, linea: &str) {
+        let entrada = self.hijo().stdin.as_mut().expect("stdin entubada");
+        writeln!(entrada, "{linea}").expect("no se pudo escribir en la entrada del cliente");
+        entrada.flush().unwrap();
+    }
+
+    /// Cierra la entrada estándar del proceso (como Ctrl-D).
+    fn cerrar_entrada(&mut self) {
+        drop(self.hijo().stdin.take());
+    }
+
+    /// Espera a que el proceso termine (como mucho 20 s).
+    fn esperar_fin(&mut self, que: &str) -> ExitStatus {
+        let hijo = self.hijo.take().expect("el proceso ya terminó");
+        esperar(hijo, Duration::from_secs(20), que)
+    }
+}
+
+impl Drop for Interactivo {
+    fn drop(&mut self) {
+        // Si la prueba falló a medias, que no quede el proceso vivo.
+        if let Some(hijo) = self.hijo.as_mut() {
+            let _ = hijo.kill();
+            let _ = hijo.wait();
+        }
+    }
+}
+
+#[test]
+fn chat_server_sin_argumentos_hace_la_demostracion() {
+    let salida = correr("chat_server", &[]);
+    assert!(salida.estado.success(), "{}", salida.describir());
+    for esperado in [
+        "error: El grupo «loros» no existe.",
+        "error: paquete ilegible",
+        "error: la línea pasa de 65536 bytes",
+        "Se perdieron",
+        "Servidor: 4 conexiones, 4 suscripciones, 3 grupos.",
+        "ninguna conexión ni suscripción sigue viva",
+    ] {
+        assert!(
+            salida.stdout.contains(esperado),
+            "la demostración no imprimió «{esperado}»:\n{}",
+            salida.describir()
+        );
+    }
+}
+
+#[test]
+fn chat_client_sin_argumentos_hace_la_demostracion() {
+    let salida = correr("chat_client", &[]);
+    assert!(salida.estado.success(), "{}", salida.describir());
+    assert!(salida.stdout.contains("Órdenes:"), "{}", salida.describir());
+    assert!(
+        salida.stdout.contains("> join perros"),
+        "{}",
+        salida.describir()
+    );
+    assert!(
+        salida.stderr.contains("Orden desconocida: «bailar»"),
+        "{}",
+        salida.describir()
+    );
+}
+
+#[test]
+fn chat_carga_imprime_sus_cifras() {
+    let salida = correr(
+        "chat_carga",
+        &[
+            "--suscriptores",
+            "5",
+            "--mensajes",
+            "50",
+            "--latencia",
+            "20",
+            "--intervalo-ms",
+            "1",
+        ],
+    );
+    assert!(salida.estado.success(), "{}", salida.describir());
+    for esperado in ["entregas/s", "mediana", "p99", "p99 con él / p99 sin él"] {
+        assert!(
+            salida.stdout.contains(esperado),
+            "chat_carga no imprimió «{esperado}»:\n{}",
+            salida.describir()
+        );
+    }
+}
+
+#[test]
+fn chat_client_habla_con_un_servidor_de_verdad() {
+    con_limite(
+        60,
+        "el cliente y el servidor no se entendieron: un paquete que no llegó",
+        || async {
+            let config = Config {
+                registrar_errores: false,
+                ..Config::default()
+            };
+            let servidor = ServidorChat::con_config("127.0.0.1:0", config)
+                .await
+                .unwrap();
+            let direccion = servidor.direccion().to_string();
+            let mut cliente = Interactivo::lanzar("chat_client", &[&direccion], true);
+            cliente.esperar_linea("Órdenes:");
+
+            // Lo que teclea el usuario llega al servidor como un Join...
+            cliente.teclear("join perros");
+            servidor.esperar_hasta(|s| s.suscriptores() == 1).await;
+            let mut vecino = ClienteSimple::conectar(servidor.direccion()).await.unwrap();
+            vecino.join("perros").await.unwrap();
+            servidor.esperar_hasta(|s| s.suscriptores() == 2).await;
+
+            // ...lo que llega del servidor se imprime...
+            vecino.post("perros", "hola desde la prueba").await.unwrap();
+            cliente.esperar_linea("mensaje en perros: hola desde la prueba");
+
+            // ...un post llega a los demás miembros...
+            cliente.teclear("post perros ¿qué tal?");
+            let mut recibidos = Vec::new();
+            while recibidos.len() < 2 {
+                match vecino.recibir_paquete().await.unwrap() {
+                    FromServer::Message { message, .. } => recibidos.push(message.to_string()),
+                    otro => panic!("el vecino recibió {otro:?}"),
+                }
+            }
+            assert_eq!(recibidos, ["hola desde la prueba", "¿qué tal?"]);
+
+            // ...y los errores del servidor se imprimen también.
+            cliente.teclear("post nadie hola");
+            cliente.esperar_linea("error del servidor: El grupo «nadie» no existe.");
+
+            // Al cerrar la entrada (Ctrl-D), el cliente termina bien.
+            cliente.cerrar_entrada();
+            let estado = cliente.esperar_fin("chat_client");
+            assert!(estado.success(), "chat_client terminó con {estado}");
+            servidor.esperar_hasta(|s| s.conexiones() == 1).await;
+        },
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn chat_server_se_detiene_limpiamente_con_ctrl_c() {
+    con_limite(60, "chat_server no se detuvo con Ctrl-C", || async {
+        let mut servidor = Interactivo::lanzar("chat_server", &["127.0.0.1:0"], false);
+        let linea = servidor.esperar_linea("escuchando en ");
+        let direccion = linea
+            .split("escuchando en ")
+            .nth(1)
+            .and_then(|resto| resto.split(". ").next())
+            .unwrap_or_else(|| panic!("no entiendo la dirección en «{linea}»"))
+            .to_string();
+
+        let mut cliente = ClienteSimple::conectar(direccion.as_str()).await.unwrap();
+        cliente.join("perros").await.unwrap();
+        cliente.post("perros", "¿hay alguien?").await.unwrap();
+        assert!(matches!(
+            cliente.recibir_paquete().await,
+            Ok(FromServer::Message { .. })
+        ));
+
+        // Ctrl-C es la señal SIGINT.
+        let pid = servidor.hijo().id().to_string();
+        let kill = Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("no se pudo ejecutar `kill` (del paquete procps) para mandar SIGINT");
+        assert!(kill.success(), "`kill -INT {pid}` falló");
+        servidor.esperar_linea("Servidor detenido");
+        let estado = servidor.esperar_fin("chat_server");
+        assert!(estado.success(), "chat_server terminó con {estado}");
+        // El servidor cerró la conexión del cliente al detenerse.
+        assert!(!matches!(cliente.recibir().await, Some(Ok(_))));
+    })
+}
+
+#[test]
+fn los_errores_de_uso_se_explican_en_espanol() {
+    let salida = correr("chat_client", &["a", "b"]);
+    assert_eq!(salida.estado.code(), Some(2), "{}", salida.describir());
+    assert!(salida.stderr.contains("Uso:"), "{}", salida.describir());
+
+    let salida = correr("chat_server", &["a", "b"]);
+    assert_eq!(salida.estado.code(), Some(2), "{}", salida.describir());
+    assert!(salida.stderr.contains("Uso:"), "{}", salida.describir());
+
+    let salida = correr("chat_server", &["esto-no-es-una-direccion"]);
+    assert_eq!(salida.estado.code(), Some(1), "{}", salida.describir());
+    assert!(
+        salida
+            .stderr
+            .contains("no se pudo escuchar en esto-no-es-una-direccion"),
+        "{}",
+        salida.describir()
+    );
+
+    // Un puerto en el que no escucha nadie: se pide uno libre y se suelta.
+    let libre = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let direccion = libre.local_addr().unwrap().to_string();
+    drop(libre);
+    let salida = correr("chat_client", &[&direccion]);
+    assert_eq!(salida.estado.code(), Some(1), "{}", salida.describir());
+    assert!(
+        salida.stderr.contains("no se pudo conectar con"),
+        "{}",
+        salida.describir()
+    );
+
+    let salida = correr("chat_carga", &["--suscriptores", "muchos"]);
+    assert_eq!(salida.estado.code(), Some(2), "{}", salida.describir());
+    assert!(
+        salida.stderr.contains("no es un número"),
+        "{}",
+        salida.describir()
+    );
+}
