@@ -1,0 +1,229 @@
+//! Medir en la máquina de quien lee: la memoria del proceso, el nombre de la
+//! máquina y dónde guardar las gráficas.
+//!
+//! Los apuntes del curso dan cifras: un hilo tarda unos 15 µs en crearse y una
+//! tarea unos 300 ns (otro apunte dice 30 ns); un hilo ocupa de 20 KiB a
+//! 100 KiB de memoria. El taller no las copia: las mide, en la máquina de
+//! quien corre el ejemplo. Los ejemplos que miden (`tareas_vs_hilos`,
+//! `many_requests_escalado` y `spawn_blocking_latido`) comparten lo que no es
+//! su lección, y vive aquí:
+//!
+//! - [`memoria`]: la memoria del proceso según Linux, leída de
+//!   `/proc/self/status`: la residente (`VmRSS`), su pico (`VmHWM`) y la
+//!   virtual (`VmSize`). En otros sistemas no hay tal archivo: devuelve `None`
+//!   y el ejemplo dice que esa medida no está disponible, en lugar de fallar.
+//! - [`maquina`]: una línea que nombra la máquina (el procesador y sus
+//!   núcleos), para el pie de las gráficas.
+//! - [`ruta_de_grafica`]: dónde escribir una gráfica SVG. Por omisión en
+//!   `target/graficas/`; `book/regenerar-salidas.sh` pide `book/src/salidas/`
+//!   con la variable de entorno `TALLER_GRAFICAS`, y así el libro muestra la
+//!   gráfica de la misma ejecución que su tabla.
+//! - [`mediana`], [`tiempo`] y [`bytes`]: resumir y escribir las cifras.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// La memoria del proceso en un instante, en bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Memoria {
+    /// La memoria residente (`VmRSS`): las páginas que ocupan memoria física
+    /// ahora mismo.
+    pub residente: u64,
+    /// El mayor valor que ha tenido `residente` desde que empezó el proceso
+    /// (`VmHWM`, *high water mark*).
+    pub pico_residente: u64,
+    /// La memoria virtual reservada (`VmSize`): incluye lo que el proceso ha
+    /// pedido y todavía no ha tocado, como la mayor parte de la pila de un
+    /// hilo.
+    pub virtual_reservada: u64,
+    /// Cuántos hilos tiene el proceso (`Threads`).
+    pub hilos: u64,
+}
+
+/// La memoria del proceso, leída de `/proc/self/status`. `None` si el sistema
+/// no la ofrece así (todo lo que no es Linux).
+pub fn memoria() -> Option<Memoria> {
+    let estado = std::fs::read_to_string("/proc/self/status").ok()?;
+    leer_estado(&estado)
+}
+
+/// Lee los campos de un `/proc/PID/status`. Aparte de [`memoria`] para poder
+/// probarlo con un texto fijo.
+fn leer_estado(estado: &str) -> Option<Memoria> {
+    let campo = |nombre: &str| -> Option<u64> {
+        let linea = estado.lines().find(|l| l.starts_with(nombre))?;
+        let mut partes = linea[nombre.len()..].split_whitespace();
+        let valor: u64 = partes.next()?.parse().ok()?;
+        // Linux escribe la memoria en «kB», que en realidad son KiB.
+        Some(match partes.next() {
+            Some("kB") => valor * 1024,
+            _ => valor,
+        })
+    };
+    Some(Memoria {
+        residente: campo("VmRSS:")?,
+        pico_residente: campo("VmHWM:")?,
+        virtual_reservada: campo("VmSize:")?,
+        hilos: campo("Threads:")?,
+    })
+}
+
+/// La máquina en una línea: `AMD EPYC, 2 núcleos`. Es lo que dice la cabecera
+/// de las salidas del libro, para que una gráfica diga también de dónde sale.
+pub fn maquina() -> String {
+    let procesador = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, nombre)| nombre.trim().to_string())
+        })
+        .filter(|nombre| !nombre.is_empty())
+        .unwrap_or_else(|| "procesador desconocido".to_string());
+    let nucleos = std::thread::available_parallelism()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_string());
+    format!("{procesador}, {nucleos} núcleos")
+}
+
+/// Si el ejemplo se compiló sin optimizar (`cargo run`) o con `--release`.
+/// Las cifras de las tareas cambian mucho de uno a otro.
+pub fn perfil() -> &'static str {
+    if cfg!(debug_assertions) {
+        "depuración (cargo run, sin optimizar)"
+    } else {
+        "optimizado (cargo run --release)"
+    }
+}
+
+/// La raíz del repositorio del taller.
+fn raiz() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Dónde escribir la gráfica SVG de nombre `base`: `base.svg` si el ejemplo
+/// se compiló sin optimizar y `base_release.svg` con `--release`, porque las
+/// cifras de uno y otro modo no se parecen y el libro muestra las dos. Va en
+/// la carpeta de `TALLER_GRAFICAS` si está definida, o si no en
+/// `target/graficas/`. Crea la carpeta si hace falta.
+pub fn ruta_de_grafica(base: &str) -> std::io::Result<PathBuf> {
+    let carpeta = match std::env::var_os("TALLER_GRAFICAS") {
+        Some(carpeta) => PathBuf::from(carpeta),
+        None => raiz().join("target").join("graficas"),
+    };
+    std::fs::create_dir_all(&carpeta)?;
+    let sufijo = if cfg!(debug_assertions) {
+        ""
+    } else {
+        "_release"
+    };
+    Ok(carpeta.join(format!("{base}{sufijo}.svg")))
+}
+
+/// Una ruta para mostrarla: relativa a la raíz del taller si está dentro.
+pub fn mostrar(ruta: &Path) -> String {
+    ruta.strip_prefix(raiz())
+        .unwrap_or(ruta)
+        .display()
+        .to_string()
+}
+
+/// La mediana de unas medidas: menos sensible que la media a una medida
+/// rara (el sistema operativo se llevó el núcleo justo entonces).
+pub fn mediana(mut medidas: Vec<Duration>) -> Duration {
+    if medidas.is_empty() {
+        return Duration::ZERO;
+    }
+    medidas.sort();
+    medidas[medidas.len() / 2]
+}
+
+/// Un tiempo en nanosegundos, escrito con la unidad que le va: `310 ns`,
+/// `15.2 µs`, `4.1 ms`, `1.25 s`.
+pub fn tiempo(nanosegundos: f64) -> String {
+    // Las potencias de diez, sin decimales: son las marcas de los ejes.
+    let exponente = nanosegundos.log10();
+    if nanosegundos >= 1.0 && (exponente - exponente.round()).abs() < 1e-9 {
+        let unidades = ["ns", "ns", "ns", "µs", "µs", "µs", "ms", "ms", "ms", "s"];
+        let e = exponente.round() as usize;
+        if let Some(unidad) = unidades.get(e) {
+            return format!("{} {unidad}", 10u64.pow((e % 3) as u32));
+        }
+    }
+    if nanosegundos < 1e3 {
+        format!("{nanosegundos:.0} ns")
+    } else if nanosegundos < 1e6 {
+        format!("{:.1} µs", nanosegundos / 1e3)
+    } else if nanosegundos < 1e9 {
+        format!("{:.1} ms", nanosegundos / 1e6)
+    } else {
+        format!("{:.2} s", nanosegundos / 1e9)
+    }
+}
+
+/// Un tamaño en bytes, escrito con la unidad que le va: `312 B`, `9.8 KiB`,
+/// `2.0 MiB`.
+pub fn bytes(bytes: f64) -> String {
+    const KIB: f64 = 1024.0;
+    if bytes.abs() < KIB {
+        format!("{bytes:.0} B")
+    } else if bytes.abs() < KIB * KIB {
+        format!("{:.1} KiB", bytes / KIB)
+    } else if bytes.abs() < KIB * KIB * KIB {
+        format!("{:.1} MiB", bytes / (KIB * KIB))
+    } else {
+        format!("{:.1} GiB", bytes / (KIB * KIB * KIB))
+    }
+}
+
+#[cfg(test)]
+mod pruebas {
+    use super::*;
+
+    #[test]
+    fn lee_el_estado_de_linux() {
+        let estado = "Name:\tx\nVmHWM:\t    2048 kB\nVmRSS:\t    1024 kB\n\
+                      VmSize:\t  10240 kB\nThreads:\t3\n";
+        assert_eq!(
+            leer_estado(estado),
+            Some(Memoria {
+                residente: 1024 * 1024,
+                pico_residente: 2048 * 1024,
+                virtual_reservada: 10240 * 1024,
+                hilos: 3,
+            })
+        );
+        assert_eq!(leer_estado("Name:\tx\n"), None);
+    }
+
+    #[test]
+    fn en_linux_hay_memoria_y_al_menos_un_hilo() {
+        if cfg!(target_os = "linux") {
+            let memoria = memoria().expect("en Linux existe /proc/self/status");
+            assert!(memoria.residente > 0 && memoria.hilos >= 1);
+            assert!(memoria.pico_residente >= memoria.residente);
+        }
+    }
+
+    #[test]
+    fn escribe_tiempos_y_tamanos_con_su_unidad() {
+        assert_eq!(tiempo(310.0), "310 ns");
+        assert_eq!(tiempo(15_200.0), "15.2 µs");
+        assert_eq!(tiempo(4_100_000.0), "4.1 ms");
+        assert_eq!(tiempo(1_250_000_000.0), "1.25 s");
+        assert_eq!(tiempo(100.0), "100 ns");
+        assert_eq!(tiempo(10_000.0), "10 µs");
+        assert_eq!(tiempo(1e6), "1 ms");
+        assert_eq!(bytes(312.0), "312 B");
+        assert_eq!(bytes(10_035.0), "9.8 KiB");
+        assert_eq!(bytes(2.0 * 1024.0 * 1024.0), "2.0 MiB");
+    }
+
+    #[test]
+    fn la_mediana_ignora_los_extremos() {
+        let ms = Duration::from_millis;
+        assert_eq!(mediana(vec![ms(9), ms(1), ms(2)]), ms(2));
+        assert_eq!(mediana(vec![]), Duration::ZERO);
+    }
+}
