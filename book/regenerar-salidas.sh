@@ -19,10 +19,14 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 destino="$raiz/book/src/salidas"
-ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks send_rc yield_now spawn_blocking streams mutex otros_lenguajes)
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks send_rc yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client chat_carga waker spawn_blocking_propio block_on_propio pin maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_escalado spawn_blocking_latido many_requests_smol many_requests_tokio)
 
 cd "$raiz"
 mkdir -p "$destino"
+# Los ejemplos que miden («¿Cuándo vale la pena async?») dibujan también una
+# gráfica SVG de la misma ejecución; con esta variable la dejan aquí, junto a
+# su salida, en lugar de en target/graficas/.
+export TALLER_GRAFICAS="$destino"
 
 # La máquina: modelo de procesador, núcleos, fecha y versión de rustc.
 cpu="$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
@@ -87,3 +91,46 @@ if command -v node >/dev/null 2>&1; then
 else
     echo "aviso: no hay Node.js (node); se conserva ${salida#"$raiz"/}" >&2
 fi
+
+# Capítulo «Callbacks a través de FFI»: el anfitrión en Python de la
+# biblioteca taller-ffi. Se compila la biblioteca dinámica y se le pasa su
+# ruta. Solo si hay python3; si no, se conserva la salida que ya estaba.
+salida="$destino/callback_ffi_python.txt"
+if command -v python3 >/dev/null 2>&1; then
+    echo "Corriendo ffi/host.py con Python..." >&2
+    biblioteca="$(cargo build -q -p taller-ffi --lib --message-format=json \
+        | python3 -c 'import json,sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and "cdylib" in m["target"]["kind"]:
+        print([f for f in m["filenames"] if not f.endswith(".rlib")][0])')"
+    {
+        echo "# Python $(python3 --version | cut -d' ' -f2) · ${fecha}"
+        python3 ffi/host.py "$biblioteca"
+    } >"$salida"
+    echo "  escrito ${salida#"$raiz"/}" >&2
+else
+    echo "aviso: no hay python3; se conserva ${salida#"$raiz"/}" >&2
+fi
+
+# Capítulo «¿Cuándo vale la pena async?»: tareas_vs_hilos, compilado también
+# con optimizaciones. Sin optimizar, lo que cuesta una tarea sale varias veces
+# mayor, y los apuntes hablan de programas optimizados; el capítulo muestra
+# las dos tablas. La compilación optimizada de todas las dependencias tarda
+# unos minutos la primera vez. Escribe tareas_vs_hilos_release.txt y su
+# gráfica, tareas_vs_hilos_release.svg.
+echo "Corriendo el ejemplo tareas_vs_hilos con --release..." >&2
+salida="$destino/tareas_vs_hilos_release.txt"
+temporal="$(mktemp)"
+if ! cargo run -q --release --example tareas_vs_hilos >"$temporal" 2>&1; then
+    echo "error: tareas_vs_hilos --release terminó con error; su salida:" >&2
+    cat "$temporal" >&2
+    rm -f "$temporal"
+    exit 1
+fi
+{
+    echo "$cabecera"
+    cat "$temporal"
+} >"$salida"
+rm -f "$temporal"
+echo "  escrito ${salida#"$raiz"/}" >&2

@@ -10,9 +10,16 @@
 //! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
 //!   mensaje en español si se cuelga.
 //! - [`ejercicios`]: la lista de ejercicios y sus pistas (`exercises/info.toml`).
+//! - [`chat`]: el chat asíncrono del libro: el protocolo, el servidor (con los
+//!   módulos `connection`, `group` y `group_table`) y un cliente para pruebas.
+//! - [`medir`]: lo que comparten los ejemplos que miden: la memoria del
+//!   proceso (`/proc/self/status`), el nombre de la máquina y dónde guardar
+//!   las gráficas.
 
+pub mod chat;
 pub mod ejemplos;
 pub mod ejercicios;
+pub mod medir;
 pub mod prueba;
 pub mod respuesta;
 pub mod servidor;

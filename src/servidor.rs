@@ -96,7 +96,7 @@ impl Servidor {
     /// Arranca un servidor con la configuración dada, en `127.0.0.1` y en un
     /// puerto libre.
     pub async fn con_config(config: Config) -> std::io::Result<Servidor> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let listener = escuchar()?;
         let direccion = listener.local_addr()?;
         let contadores = Arc::new(Contadores::default());
         let (detener, detenido) = oneshot::channel();
@@ -156,6 +156,27 @@ impl Servidor {
         let ahora = self.en_vuelo();
         self.contadores.pico.store(ahora, Ordering::SeqCst);
     }
+}
+
+/// Cuántas conexiones pueden esperar en la cola del sistema operativo a que
+/// la tarea que acepta las recoja.
+const COLA_DE_CONEXIONES: i32 = 1024;
+
+/// El socket que escucha, en `127.0.0.1` y en un puerto libre, con una cola
+/// de [`COLA_DE_CONEXIONES`].
+///
+/// `TcpListener::bind` deja esa cola en 128. Si llegan más conexiones a la
+/// vez de las que caben (`many_requests_escalado` abre mil), el sistema
+/// descarta las que sobran y cada cliente descartado reintenta al cabo de un
+/// segundo: ese segundo de espera se mezclaría con lo que se quiere medir.
+fn escuchar() -> std::io::Result<TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    socket.bind(&SocketAddr::from(([127, 0, 0, 1], 0)).into())?;
+    socket.listen(COLA_DE_CONEXIONES)?;
+    // `From` pone el socket en modo no bloqueante y lo registra en el
+    // reactor de async-std.
+    Ok(TcpListener::from(std::net::TcpListener::from(socket)))
 }
 
 async fn aceptar(

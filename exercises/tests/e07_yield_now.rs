@@ -55,7 +55,7 @@ async fn contar_con_tics(limit: u64, chunk: u64) -> (u64, u64) {
 #[test]
 fn cuenta_bien_los_primos() {
     con_limite(20, SI_SE_CUELGA, || async {
-        // (limit, chunk, primos menores que limit)
+        // (`limit`, `chunk`, primos menores que `limit`)
         let casos = [
             (10, 3, 4), // 2, 3, 5 y 7, en trozos 0..3, 3..6, 6..9 y 9..10
             (1_000, 100, 168),

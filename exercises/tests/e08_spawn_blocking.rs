@@ -74,7 +74,7 @@ fn verify_password_acepta_la_buena_y_rechaza_las_malas() {
             buena == Ok(true),
             "verify_password con la contraseña y la clave buenas dio {buena:?}, y debía \
              dar Ok(true). ¿Le pasas a verify_password_blocking los argumentos en orden \
-             (password, hash, key)?"
+             (`password`, `hash`, `key`)?"
         );
         let otra = verify_password("incorrecto caballo", &hash, CLAVE).await;
         assert!(
@@ -158,7 +158,7 @@ fn hash_password_da_hashes_argon2id_con_sal_nueva() {
             assert!(
                 verificado == Ok(true),
                 "El hash {hash} no verifica la contraseña con la clave ({verificado:?}). \
-                 ¿Le pasas a hash_password_blocking los argumentos en orden (password, key)?"
+                 ¿Le pasas a hash_password_blocking los argumentos en orden (`password`, `key`)?"
             );
         }
     })

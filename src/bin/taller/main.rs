@@ -7,6 +7,8 @@
 //! cargo run -- lista          # todos los ejercicios, ✓ o ✗, y el progreso
 //! cargo run -- siguiente      # el primero sin resolver: qué editar y qué leer
 //! cargo run -- pista 2        # la pista del ejercicio 2 (o: pista many_requests)
+//! cargo run -- vigila         # corre las pruebas del ejercicio actual cada vez
+//!                             # que guardas, y pasa al siguiente cuando pasan
 //! cargo run -- comprobar      # el contrato: cada prueba falla con el esbozo
 //!                             # y pasa con la solución (para quien mantiene)
 //! ```
@@ -17,6 +19,7 @@
 
 mod cargo;
 mod contrato;
+mod vigila;
 
 use std::process::ExitCode;
 
@@ -29,6 +32,8 @@ Uso: cargo run -- <orden>
   lista        todos los ejercicios, con ✓ (resuelto) o ✗ (pendiente)
   siguiente    el primer ejercicio sin resolver: qué editar, qué leer, cómo probarlo
   pista N      la pista del ejercicio N (un número o un nombre, como many_requests)
+  vigila       corre las pruebas del ejercicio actual cada vez que guardas un archivo
+               de exercises/, y pasa al siguiente cuando pasan (Ctrl-C para salir)
   comprobar    el contrato: cada prueba falla con el esbozo y pasa con la solución";
 
 fn main() -> ExitCode {
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         ["siguiente"] => siguiente(),
         ["pista", cual] => pista(cual),
         ["comprobar"] => contrato::comprobar(),
+        ["vigila"] => vigila::vigila(),
         [] | ["ayuda"] | ["--help"] | ["-h"] => {
             println!("{USO}");
             ExitCode::SUCCESS
