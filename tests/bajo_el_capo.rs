@@ -17,18 +17,19 @@
 //! Ninguna prueba puede colgarse: las asíncronas corren dentro de
 //! `con_limite`, y cada programa tiene un límite de tiempo.
 
-use std::collections::HashMap;
+mod comun;
+
 use std::future::Future;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::pin::pin;
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex, OnceLock};
+use std::sync::{mpsc, Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use comun::ejemplos::{compilar, correr_con_limite, Ejemplos, Salida};
 use taller_async::prueba::con_limite;
 
 #[path = "../examples/spawn_blocking_propio.rs"]
@@ -271,149 +272,18 @@ fn la_maquina_a_mano_es_unpin_y_la_async_fn_no_hace_falta_que_lo_sea() {
 // Correr programas: los ejemplos y el anfitrión de Python.
 // ---------------------------------------------------------------------------
 
-/// Lo que dejó un proceso al terminar.
-struct Salida {
-    estado: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
+/// Lo que probablemente pasó si un programa de esta parte no termina.
+const SI_NO_TERMINA: &str = "un future al que nadie despierta, o un callback que no llega.";
 
-impl Salida {
-    fn describir(&self) -> String {
-        format!(
-            "estado: {}\n--- salida ---\n{}\n--- errores ---\n{}",
-            self.estado, self.stdout, self.stderr
-        )
-    }
-
-    /// El resto de la primera línea que contiene `prefijo`, sin espacios.
-    fn tras(&self, prefijo: &str) -> &str {
-        self.stdout
-            .lines()
-            .find_map(|l| l.split_once(prefijo).map(|(_, resto)| resto.trim()))
-            .unwrap_or_else(|| {
-                panic!(
-                    "no encuentro «{prefijo}» en la salida.\n{}",
-                    self.describir()
-                )
-            })
-    }
-
-    /// El primer número de lo que sigue a `prefijo`.
-    fn numero_tras(&self, prefijo: &str) -> usize {
-        let resto = self.tras(prefijo);
-        let cifras: String = resto.chars().take_while(|c| c.is_ascii_digit()).collect();
-        cifras
-            .parse()
-            .unwrap_or_else(|_| panic!("tras «{prefijo}» esperaba un número: «{resto}»"))
-    }
-}
-
-/// Corre `orden` con un límite de tiempo; si no termina, lo mata y falla.
-fn correr(mut orden: Command, limite: Duration, que: &str) -> Salida {
-    let mut hijo = orden
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("no se pudo lanzar {que}: {e}"));
-    // Se vacían las dos salidas en hilos aparte, para que el hijo no se
-    // bloquee con una tubería llena.
-    let leer = |mut fuente: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut texto = Vec::new();
-            let _ = fuente.read_to_end(&mut texto);
-            String::from_utf8_lossy(&texto).into_owned()
-        })
-    };
-    let stdout = leer(Box::new(hijo.stdout.take().unwrap()));
-    let stderr = leer(Box::new(hijo.stderr.take().unwrap()));
-    let inicio = Instant::now();
-    let estado = loop {
-        if let Some(estado) = hijo.try_wait().expect("no se pudo esperar al proceso") {
-            break estado;
-        }
-        if inicio.elapsed() > limite {
-            let _ = hijo.kill();
-            let _ = hijo.wait();
-            panic!(
-                "{que} no terminó en {} s y se mató: quizá un future al que nadie \
-                 despierta, o un callback que no llega.\n--- salida ---\n{}",
-                limite.as_secs(),
-                stdout.join().unwrap_or_default()
-            );
-        }
-        thread::sleep(Duration::from_millis(10));
-    };
-    Salida {
-        estado,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
-}
-
-/// Compila con `cargo build --message-format=json` y devuelve, para cada
-/// objetivo compilado, los archivos que produjo.
-fn compilar(argumentos: &[&str]) -> HashMap<String, Vec<PathBuf>> {
-    let mut orden = Command::new(env!("CARGO"));
-    orden
-        .args(["build", "--quiet", "--message-format=json"])
-        .args(argumentos)
-        .arg("--manifest-path")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
-    let salida = correr(orden, Duration::from_secs(600), "cargo build");
-    assert!(
-        salida.estado.success(),
-        "no compila: cargo build {}\n{}",
-        argumentos.join(" "),
-        salida.stderr
-    );
-    let mut archivos: HashMap<String, Vec<PathBuf>> = HashMap::new();
-    for linea in salida.stdout.lines() {
-        let Ok(mensaje) = serde_json::from_str::<serde_json::Value>(linea) else {
-            continue;
-        };
-        if mensaje["reason"] != "compiler-artifact" {
-            continue;
-        }
-        let Some(nombre) = mensaje["target"]["name"].as_str() else {
-            continue;
-        };
-        let lista = archivos.entry(nombre.to_string()).or_default();
-        if let Some(ejecutable) = mensaje["executable"].as_str() {
-            lista.push(PathBuf::from(ejecutable));
-        }
-        for archivo in mensaje["filenames"].as_array().into_iter().flatten() {
-            if let Some(archivo) = archivo.as_str() {
-                lista.push(PathBuf::from(archivo));
-            }
-        }
-    }
-    archivos
-}
-
-/// Los ejemplos de esta parte que se corren como programas.
-const EJEMPLOS: [&str; 4] = ["waker", "pin", "no_hay_hilo", "callback_ffi"];
+static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
+    env!("CARGO_PKG_NAME"),
+    &["waker", "pin", "no_hay_hilo", "callback_ffi"],
+    SI_NO_TERMINA,
+);
 
 /// Corre el ejemplo (compilado una vez por proceso) y exige que termine bien.
 fn correr_ejemplo(ejemplo: &str) -> Salida {
-    static BINARIOS: OnceLock<HashMap<String, Vec<PathBuf>>> = OnceLock::new();
-    let binarios = BINARIOS.get_or_init(|| {
-        let mut argumentos = vec!["-p", env!("CARGO_PKG_NAME")];
-        for ejemplo in EJEMPLOS {
-            argumentos.extend(["--example", ejemplo]);
-        }
-        compilar(&argumentos)
-    });
-    let binario = binarios
-        .get(ejemplo)
-        .and_then(|archivos| archivos.first())
-        .unwrap_or_else(|| panic!("cargo no compiló el ejemplo {ejemplo}"));
-    let salida = correr(
-        Command::new(binario),
-        Duration::from_secs(60),
-        &format!("el ejemplo {ejemplo}"),
-    );
+    let salida = EJEMPLOS.correr(ejemplo, &[], Duration::from_secs(60));
     assert!(
         salida.estado.success(),
         "el ejemplo {ejemplo} debería terminar bien, sin argumentos.\n{}",
@@ -558,7 +428,12 @@ fn callback_ffi_el_anfitrion_en_python_cancela_sin_fugas() {
         .join("host.py");
     let mut orden = Command::new("python3");
     orden.arg(&guion).arg(&biblioteca);
-    let salida = correr(orden, Duration::from_secs(60), "python3 ffi/host.py");
+    let salida = correr_con_limite(
+        orden,
+        Duration::from_secs(60),
+        "python3 ffi/host.py",
+        SI_NO_TERMINA,
+    );
     assert!(
         salida.estado.success(),
         "el anfitrión de Python debería terminar bien (¿hay python3?).\n{}",

@@ -13,127 +13,30 @@
 //!
 //! Los ejemplos se compilan una vez con `cargo build --example ...`, y cada
 //! ejecución tiene un límite de tiempo: un ejemplo colgado se mata y la
-//! prueba falla diciendo cuál fue.
+//! prueba falla diciendo cuál fue (ver `tests/comun/ejemplos.rs`).
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::PathBuf;
+mod comun;
+
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{mpsc, OnceLock};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use comun::ejemplos::{esperar, Ejemplos, Salida};
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::{Config, ServidorChat};
 use taller_async::chat::FromServer;
 use taller_async::prueba::con_limite;
 
-const EJEMPLOS: [&str; 3] = ["chat_server", "chat_client", "chat_carga"];
-
-/// Compila los ejemplos del chat (una vez por proceso) y devuelve la ruta del
-/// binario de `ejemplo`, según la propia salida de cargo.
-fn binario(ejemplo: &str) -> PathBuf {
-    static BINARIOS: OnceLock<HashMap<String, PathBuf>> = OnceLock::new();
-    let binarios = BINARIOS.get_or_init(|| {
-        let mut orden = Command::new(env!("CARGO"));
-        orden.args(["build", "--quiet", "--message-format=json"]);
-        for ejemplo in EJEMPLOS {
-            orden.args(["--example", ejemplo]);
-        }
-        orden.args(["-p", env!("CARGO_PKG_NAME")]);
-        orden.arg("--manifest-path");
-        orden.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
-        let salida = correr_con_limite(orden, Duration::from_secs(300), "cargo build");
-        assert!(
-            salida.estado.success(),
-            "Los ejemplos del chat no compilan:\n{}",
-            salida.stderr
-        );
-        let mut binarios = HashMap::new();
-        for linea in salida.stdout.lines() {
-            let Ok(mensaje) = serde_json::from_str::<serde_json::Value>(linea) else {
-                continue;
-            };
-            let nombre = mensaje["target"]["name"].as_str();
-            let ejecutable = mensaje["executable"].as_str();
-            if let (Some(nombre), Some(ejecutable)) = (nombre, ejecutable) {
-                binarios.insert(nombre.to_string(), PathBuf::from(ejecutable));
-            }
-        }
-        binarios
-    });
-    binarios
-        .get(ejemplo)
-        .unwrap_or_else(|| panic!("cargo no compiló el ejemplo {ejemplo}"))
-        .clone()
-}
-
-/// Lo que dejó un proceso al terminar.
-struct Salida {
-    estado: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-impl Salida {
-    fn describir(&self) -> String {
-        format!(
-            "estado: {}\n--- salida ---\n{}\n--- errores ---\n{}",
-            self.estado, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Lee una salida del hijo en otro hilo, para que la tubería no se llene.
-fn leer_en_hilo(fuente: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut texto = Vec::new();
-        if let Some(mut fuente) = fuente {
-            let _ = fuente.read_to_end(&mut texto);
-        }
-        String::from_utf8_lossy(&texto).into_owned()
-    })
-}
-
-/// Espera a que `hijo` termine, como mucho `limite`; si no, lo mata y falla.
-fn esperar(mut hijo: Child, limite: Duration, que: &str) -> ExitStatus {
-    let inicio = Instant::now();
-    loop {
-        match hijo.try_wait() {
-            Ok(Some(estado)) => return estado,
-            Ok(None) if inicio.elapsed() < limite => thread::sleep(Duration::from_millis(10)),
-            Ok(None) => {
-                let _ = hijo.kill();
-                let _ = hijo.wait();
-                panic!("{que} no terminó en {} s y se mató", limite.as_secs());
-            }
-            Err(e) => panic!("no se pudo esperar a {que}: {e}"),
-        }
-    }
-}
-
-fn correr_con_limite(mut orden: Command, limite: Duration, que: &str) -> Salida {
-    let mut hijo = orden
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("no se pudo lanzar {que}: {e}"));
-    let stdout = leer_en_hilo(hijo.stdout.take());
-    let stderr = leer_en_hilo(hijo.stderr.take());
-    let estado = esperar(hijo, limite, que);
-    Salida {
-        estado,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
-}
+static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
+    env!("CARGO_PKG_NAME"),
+    &["chat_server", "chat_client", "chat_carga"],
+    "un cliente o un servidor que espera un paquete que no llega.",
+);
 
 fn correr(ejemplo: &str, argumentos: &[&str]) -> Salida {
-    let mut orden = Command::new(binario(ejemplo));
-    orden.args(argumentos);
-    let que = format!("el ejemplo {ejemplo} {}", argumentos.join(" "));
-    correr_con_limite(orden, Duration::from_secs(60), &que)
+    EJEMPLOS.correr(ejemplo, argumentos, Duration::from_secs(60))
 }
 
 /// Un proceso con la salida estándar leída línea a línea por otro hilo.
@@ -146,7 +49,7 @@ struct Interactivo {
 
 impl Interactivo {
     fn lanzar(ejemplo: &str, argumentos: &[&str], con_entrada: bool) -> Interactivo {
-        let mut hijo = Command::new(binario(ejemplo))
+        let mut hijo = Command::new(EJEMPLOS.binario(ejemplo))
             .args(argumentos)
             .stdin(if con_entrada {
                 Stdio::piped()
@@ -212,8 +115,10 @@ impl Interactivo {
 
     /// Espera a que el proceso termine (como mucho 20 s).
     fn esperar_fin(&mut self, que: &str) -> ExitStatus {
-        let hijo = self.hijo.take().expect("el proceso ya terminó");
-        esperar(hijo, Duration::from_secs(20), que)
+        let mut hijo = self.hijo.take().expect("el proceso ya terminó");
+        let limite = Duration::from_secs(20);
+        esperar(&mut hijo, limite, que)
+            .unwrap_or_else(|| panic!("{que} no terminó en {} s y se mató", limite.as_secs()))
     }
 }
 

@@ -15,18 +15,15 @@
 //!
 //! Los ejemplos se compilan una vez con `cargo build --example ...` (así
 //! están al día aunque se corra solo `cargo test --test ejemplos`, que no los
-//! compila por su cuenta), y cada ejecución tiene
-//! un límite de tiempo: un ejemplo colgado se mata y la prueba falla diciendo
-//! cuál fue.
+//! compila por su cuenta), y cada ejecución tiene un límite de tiempo: un
+//! ejemplo colgado se mata y la prueba falla diciendo cuál fue (ver
+//! `tests/comun/ejemplos.rs`).
 
-use std::collections::HashMap;
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Command, ExitStatus, Stdio};
-use std::sync::OnceLock;
-use std::thread;
-use std::time::{Duration, Instant};
+mod comun;
 
+use std::time::Duration;
+
+use comun::ejemplos::{Ejemplos, Salida};
 use taller_async::Servidor;
 
 /// Los ejemplos que toman URL (`http://...`) como argumentos.
@@ -39,128 +36,15 @@ const TODOS: [&str; 4] = [
     "many_requests_surf",
 ];
 
-/// Lo que dejó un proceso al terminar.
-struct Salida {
-    estado: ExitStatus,
-    stdout: String,
-    stderr: String,
-}
-
-impl Salida {
-    fn describir(&self) -> String {
-        format!(
-            "estado: {}\n--- salida ---\n{}\n--- errores ---\n{}",
-            self.estado, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Corre `orden` y espera como mucho `limite`; si no termina, lo mata y la
-/// prueba falla con `que` en el mensaje.
-fn correr_con_limite(mut orden: Command, limite: Duration, que: &str) -> Salida {
-    let mut hijo = orden
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("no se pudo lanzar {que}: {e}"));
-    // Se leen las dos salidas en hilos aparte: si nadie las vacía, un proceso
-    // que escribe mucho se bloquea con la tubería llena.
-    let leer = |fuente: Option<Box<dyn Read + Send>>| {
-        thread::spawn(move || {
-            let mut texto = Vec::new();
-            if let Some(mut fuente) = fuente {
-                let _ = fuente.read_to_end(&mut texto);
-            }
-            String::from_utf8_lossy(&texto).into_owned()
-        })
-    };
-    let stdout = leer(
-        hijo.stdout
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
-    let stderr = leer(
-        hijo.stderr
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    );
-
-    let inicio = Instant::now();
-    let estado = loop {
-        match hijo.try_wait() {
-            Ok(Some(estado)) => break estado,
-            Ok(None) if inicio.elapsed() < limite => thread::sleep(Duration::from_millis(10)),
-            Ok(None) => {
-                let _ = hijo.kill();
-                let _ = hijo.wait();
-                panic!(
-                    "{que} no terminó en {} s y se mató. Causa probable: una petición sin \
-                     límite de tiempo, o un future que nadie despierta.\n--- salida ---\n{}\n\
-                     --- errores ---\n{}",
-                    limite.as_secs(),
-                    stdout.join().unwrap_or_default(),
-                    stderr.join().unwrap_or_default()
-                );
-            }
-            Err(e) => panic!("no se pudo esperar a {que}: {e}"),
-        }
-    };
-    Salida {
-        estado,
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
-}
-
-/// Compila los ejemplos (una vez por proceso de pruebas) y devuelve la ruta
-/// del binario de cada uno, según la propia salida de cargo.
-fn binario(ejemplo: &str) -> PathBuf {
-    static BINARIOS: OnceLock<HashMap<String, PathBuf>> = OnceLock::new();
-    let binarios = BINARIOS.get_or_init(|| {
-        let mut orden = Command::new(env!("CARGO"));
-        orden.args(["build", "--quiet", "--message-format=json"]);
-        // Solo estos ejemplos: uno ajeno a medio escribir no tumba estas pruebas.
-        for ejemplo in TODOS {
-            orden.args(["--example", ejemplo]);
-        }
-        orden.args(["-p", env!("CARGO_PKG_NAME")]);
-        orden.arg("--manifest-path");
-        orden.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
-        let salida =
-            correr_con_limite(orden, Duration::from_secs(300), "cargo build --example ...");
-        assert!(
-            salida.estado.success(),
-            "Los ejemplos no compilan:\n{}",
-            salida.stderr
-        );
-        let mut binarios = HashMap::new();
-        for linea in salida.stdout.lines() {
-            let Ok(mensaje) = serde_json::from_str::<serde_json::Value>(linea) else {
-                continue;
-            };
-            let nombre = mensaje["target"]["name"].as_str();
-            let ejecutable = mensaje["executable"].as_str();
-            if let (Some(nombre), Some(ejecutable)) = (nombre, ejecutable) {
-                binarios.insert(nombre.to_string(), PathBuf::from(ejecutable));
-            }
-        }
-        binarios
-    });
-    binarios
-        .get(ejemplo)
-        .unwrap_or_else(|| {
-            panic!("cargo no compiló el ejemplo {ejemplo}: ¿existe examples/{ejemplo}.rs?")
-        })
-        .clone()
-}
+static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
+    env!("CARGO_PKG_NAME"),
+    &TODOS,
+    "una petición sin límite de tiempo, o un future que nadie despierta.",
+);
 
 /// Corre el ejemplo con esos argumentos, con un límite de 20 s.
 fn correr(ejemplo: &str, argumentos: &[&str]) -> Salida {
-    let mut orden = Command::new(binario(ejemplo));
-    orden.args(argumentos);
-    let que = format!("el ejemplo {ejemplo} {}", argumentos.join(" "));
-    correr_con_limite(orden, Duration::from_secs(20), &que)
+    EJEMPLOS.correr(ejemplo, argumentos, Duration::from_secs(20))
 }
 
 /// El pico que imprimió el ejemplo: `(pico, total)` de la línea

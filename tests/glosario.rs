@@ -6,7 +6,7 @@
 //! mezclar variantes («hebra», «pollear», «ejecutador», «asincrónico»), y
 //! quien aprende no sabe si son la misma cosa. Esta prueba recorre la prosa
 //! del libro, el `README.md`, las pistas de `exercises/info.toml` y los
-//! mensajes de las pruebas (ver `tests/comun/mod.rs`) y falla en cada
+//! mensajes de las pruebas (ver `tests/comun/prosa.rs`) y falla en cada
 //! variante desaconsejada, con su archivo y su línea.
 //!
 //! La lista de variantes está aquí abajo, en [`VARIANTES`]: para añadir una,

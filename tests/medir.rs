@@ -15,86 +15,32 @@
 //!   vuelo a la vez;
 //! - que `tareas_vs_hilos` rechaza en español un argumento que no entiende.
 
-use std::io::Read;
+mod comun;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Lo que dejó un ejemplo al terminar.
-struct Salida {
-    codigo: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+use comun::ejemplos::Ejemplos;
 
-/// Compila el ejemplo de `paquete` y lo corre con esos argumentos y
-/// variables de entorno, como mucho `limite`; si no termina, lo mata y
-/// falla.
-fn correr(
-    paquete: &str,
-    ejemplo: &str,
-    argumentos: &[&str],
-    entorno: &[(&str, &Path)],
-    limite: Duration,
-) -> Salida {
-    let compilar = Command::new(env!("CARGO"))
-        .args(["build", "-q", "-p", paquete, "--example", ejemplo])
-        .arg("--manifest-path")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("no se pudo ejecutar cargo build");
-    assert!(
-        compilar.status.success(),
-        "el ejemplo {ejemplo} no compila:\n{}",
-        String::from_utf8_lossy(&compilar.stderr)
-    );
-    let binario = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("target/debug/examples")
-        .join(ejemplo);
-    let mut orden = Command::new(&binario);
-    orden.args(argumentos);
-    for (variable, valor) in entorno {
-        orden.env(variable, valor);
-    }
-    let mut hijo = orden
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("no se pudo lanzar {}: {e}", binario.display()));
-    let leer = |mut fuente: Box<dyn Read + Send>| {
-        thread::spawn(move || {
-            let mut texto = String::new();
-            let _ = fuente.read_to_string(&mut texto);
-            texto
-        })
-    };
-    let stdout = leer(Box::new(hijo.stdout.take().unwrap()));
-    let stderr = leer(Box::new(hijo.stderr.take().unwrap()));
-    let inicio = Instant::now();
-    let estado = loop {
-        if let Some(estado) = hijo.try_wait().expect("esperar al ejemplo") {
-            break estado;
-        }
-        if inicio.elapsed() > limite {
-            let _ = hijo.kill();
-            let _ = hijo.wait();
-            panic!(
-                "{ejemplo} no terminó en {} s y se mató; imprimió:\n{}",
-                limite.as_secs(),
-                stdout.join().unwrap_or_default()
-            );
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
-    Salida {
-        codigo: estado.code(),
-        stdout: stdout.join().unwrap_or_default(),
-        stderr: stderr.join().unwrap_or_default(),
-    }
-}
+/// Lo que probablemente pasó si un ejemplo que mide no termina.
+const SI_NO_TERMINA: &str = "una medida demasiado grande para esta máquina, o una tarea \
+    que nadie despierta.";
+
+static TALLER: Ejemplos = Ejemplos::nuevos(
+    "taller-async",
+    &[
+        "tareas_vs_hilos",
+        "many_requests_escalado",
+        "spawn_blocking_latido",
+    ],
+    SI_NO_TERMINA,
+);
+
+static MIGRACION: Ejemplos = Ejemplos::nuevos(
+    "migracion",
+    &["many_requests_smol", "many_requests_tokio"],
+    SI_NO_TERMINA,
+);
 
 /// Una carpeta temporal vacía, propia de esta prueba.
 fn carpeta_temporal(nombre: &str) -> PathBuf {
@@ -124,15 +70,14 @@ fn revisar_grafica(ruta: &Path) {
 fn tareas_vs_hilos_pone_los_apuntes_junto_a_lo_medido_y_dibuja() {
     let graficas = carpeta_temporal("graficas-tvh");
     // Pocos y con poco presupuesto: la prueba mira la forma, no las cifras.
-    let salida = correr(
-        "taller-async",
+    let salida = TALLER.correr_con_entorno(
         "tareas_vs_hilos",
         &["200", "--presupuesto-mib", "4"],
         &[("TALLER_GRAFICAS", &graficas)],
         Duration::from_secs(120),
     );
     assert_eq!(
-        salida.codigo,
+        salida.estado.code(),
         Some(0),
         "tareas_vs_hilos falló:\n{}\n{}",
         salida.stdout,
@@ -160,14 +105,8 @@ fn tareas_vs_hilos_pone_los_apuntes_junto_a_lo_medido_y_dibuja() {
 
 #[test]
 fn tareas_vs_hilos_explica_un_argumento_que_no_entiende() {
-    let salida = correr(
-        "taller-async",
-        "tareas_vs_hilos",
-        &["muchos"],
-        &[],
-        Duration::from_secs(60),
-    );
-    assert_eq!(salida.codigo, Some(2));
+    let salida = TALLER.correr("tareas_vs_hilos", &["muchos"], Duration::from_secs(60));
+    assert_eq!(salida.estado.code(), Some(2));
     assert!(
         salida.stderr.contains("no entiendo «muchos»") && salida.stderr.contains("uso:"),
         "debería explicar el error y el uso:\n{}",
@@ -178,15 +117,14 @@ fn tareas_vs_hilos_explica_un_argumento_que_no_entiende() {
 #[test]
 fn many_requests_escalado_tiene_las_tareas_en_vuelo_a_la_vez() {
     let graficas = carpeta_temporal("graficas-mre");
-    let salida = correr(
-        "taller-async",
+    let salida = TALLER.correr_con_entorno(
         "many_requests_escalado",
         &[],
         &[("TALLER_GRAFICAS", &graficas)],
         Duration::from_secs(120),
     );
     assert_eq!(
-        salida.codigo,
+        salida.estado.code(),
         Some(0),
         "many_requests_escalado falló:\n{}\n{}",
         salida.stdout,
@@ -227,15 +165,14 @@ fn many_requests_escalado_tiene_las_tareas_en_vuelo_a_la_vez() {
 #[test]
 fn spawn_blocking_latido_mide_y_dibuja() {
     let graficas = carpeta_temporal("graficas-sbl");
-    let salida = correr(
-        "taller-async",
+    let salida = TALLER.correr_con_entorno(
         "spawn_blocking_latido",
         &[],
         &[("TALLER_GRAFICAS", &graficas)],
         Duration::from_secs(60),
     );
     assert_eq!(
-        salida.codigo,
+        salida.estado.code(),
         Some(0),
         "{}\n{}",
         salida.stdout,
@@ -249,9 +186,9 @@ fn spawn_blocking_latido_mide_y_dibuja() {
 #[test]
 fn many_requests_con_smol_y_con_tokio_tienen_todas_en_vuelo() {
     for (ejemplo, tandas) in [("many_requests_smol", 2), ("many_requests_tokio", 2)] {
-        let salida = correr("migracion", ejemplo, &[], &[], Duration::from_secs(60));
+        let salida = MIGRACION.correr(ejemplo, &[], Duration::from_secs(60));
         assert_eq!(
-            salida.codigo,
+            salida.estado.code(),
             Some(0),
             "{ejemplo} falló:\n{}\n{}",
             salida.stdout,

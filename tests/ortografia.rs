@@ -3,7 +3,7 @@
 //! Todo lo que lee el alumno está en español, con sus tildes: las páginas del
 //! libro, el `README.md`, las pistas de `exercises/info.toml` y los mensajes
 //! de las pruebas. Esta prueba pasa esa prosa (la misma que revisa
-//! `tests/glosario.rs`, sin código ni URL: ver `tests/comun/mod.rs`) por
+//! `tests/glosario.rs`, sin código ni URL: ver `tests/comun/prosa.rs`) por
 //! hunspell con el diccionario `es_ES` de Debian (`hunspell-es`) y falla en
 //! cada palabra que no conoce, con su archivo y su línea.
 //!

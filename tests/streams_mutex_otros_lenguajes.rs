@@ -8,35 +8,30 @@
 //! líneas sin Mutex salen rotas y con él enteras, que en Rust el cuerpo de una
 //! `async fn` no corre hasta que alguien sondea su future.
 
-use std::process::{Command, Output, Stdio};
-use std::sync::mpsc;
-use std::thread;
+mod comun;
+
 use std::time::Duration;
 
-/// Corre `cargo run --example NOMBRE` y devuelve su salida estándar. Falla
-/// si no termina bien o si tarda más de dos minutos (compilación incluida).
+use comun::ejemplos::Ejemplos;
+
+static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
+    env!("CARGO_PKG_NAME"),
+    &["streams", "mutex", "otros_lenguajes"],
+    "un future que nadie despierta, o un lock que nadie suelta.",
+);
+
+/// Corre el ejemplo sin argumentos y devuelve su salida estándar. Falla si no
+/// termina bien o si tarda más de dos minutos.
 fn correr(ejemplo: &str) -> String {
-    let mut orden = Command::new(env!("CARGO"));
-    orden
-        .args(["run", "--quiet", "--example", ejemplo, "--manifest-path"])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
-        .stdin(Stdio::null());
-    let (enviar, recibir) = mpsc::channel();
-    thread::spawn(move || {
-        let _ = enviar.send(orden.output());
-    });
-    let salida: Output = recibir
-        .recv_timeout(Duration::from_secs(120))
-        .unwrap_or_else(|_| panic!("el ejemplo {ejemplo} no terminó en dos minutos"))
-        .unwrap_or_else(|e| panic!("no se pudo ejecutar cargo: {e}"));
-    let stdout = String::from_utf8_lossy(&salida.stdout).into_owned();
+    let salida = EJEMPLOS.correr(ejemplo, &[], Duration::from_secs(120));
     assert!(
-        salida.status.success(),
-        "el ejemplo {ejemplo} terminó con {}.\n--- salida ---\n{stdout}\n--- errores ---\n{}",
-        salida.status,
-        String::from_utf8_lossy(&salida.stderr)
+        salida.estado.success(),
+        "el ejemplo {ejemplo} terminó con {}.\n--- salida ---\n{}\n--- errores ---\n{}",
+        salida.estado,
+        salida.stdout,
+        salida.stderr
     );
-    stdout
+    salida.stdout
 }
 
 /// Los números de una línea, en orden.
