@@ -27,7 +27,6 @@
 //! archivos por proceso: el ejemplo sube ese límite hasta donde el sistema lo
 //! permite y, si no alcanza, se queda en el N que cabe y lo dice.
 
-use std::error::Error;
 use std::path::Path;
 use std::process::ExitCode;
 use std::thread;
@@ -138,10 +137,7 @@ fn subir_limite_de_archivos() -> u64 {
 }
 
 fn main() -> ExitCode {
-    if std::env::args().len() > 1 {
-        println!(
-            "uso: cargo run --example many_requests_escalado\n(el ejemplo no recibe argumentos)"
-        );
+    if medir::mostrar_uso_si_hay_argumentos("many_requests_escalado") {
         return ExitCode::SUCCESS;
     }
     match task::block_on(future::timeout(LIMITE * 4, medir_todo())) {
@@ -171,11 +167,7 @@ async fn medir_todo() -> Result<(), String> {
         .await
         .map_err(|e| format!("no se pudo arrancar el servidor local: {e}"))?;
     let (host, port) = (servidor.host(), servidor.puerto());
-    println!(
-        "many_requests con N peticiones a la vez, en esta máquina: {}.",
-        medir::maquina()
-    );
-    println!("Compilado en modo {}.", medir::perfil());
+    medir::cabecera("many_requests con N peticiones a la vez");
     println!(
         "Servidor local en {}; tarda {} ms en responder cada petición.",
         servidor.direccion(),
@@ -232,8 +224,8 @@ async fn medir_todo() -> Result<(), String> {
         println!(
             "  {:>5}   {:>10}   {:>10}   {:>11}   {:>11}",
             fila.n,
-            medir::tiempo(fila.hilos.as_nanos() as f64),
-            medir::tiempo(fila.tareas.as_nanos() as f64),
+            medir::duracion(fila.hilos),
+            medir::duracion(fila.tareas),
             fila.pico_hilos,
             fila.pico_tareas
         );
@@ -273,19 +265,14 @@ async fn medir_todo() -> Result<(), String> {
         medir::tiempo(asincrona.as_nanos() as f64 / SEGUIDAS as f64)
     );
 
-    let ruta = medir::ruta_de_grafica("many_requests_escalado").map_err(|e| e.to_string())?;
-    dibujar(&ruta, &filas).map_err(|e| format!("no se pudo dibujar {}: {e}", ruta.display()))?;
-    println!("\nGráfica de esta ejecución: {}", medir::mostrar(&ruta));
-    Ok(())
+    medir::escribir_grafica("many_requests_escalado", |ruta| dibujar(ruta, &filas))
 }
 
 /// El tiempo total según N, con hilos y con tareas, y la latencia del
 /// servidor como referencia.
-fn dibujar(ruta: &Path, filas: &[Fila]) -> Result<(), Box<dyn Error>> {
+fn dibujar(ruta: &Path, filas: &[Fila]) -> medir::Resultado {
     use plotters::prelude::*;
 
-    const HILOS: RGBColor = RGBColor(200, 60, 40);
-    const TAREAS: RGBColor = RGBColor(30, 110, 190);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mayor_n = filas.iter().map(|f| f.n).max().unwrap_or(10).max(10) as f64;
     let mayor_ms = filas
@@ -293,14 +280,7 @@ fn dibujar(ruta: &Path, filas: &[Fila]) -> Result<(), Box<dyn Error>> {
         .map(|f| ms(f.hilos).max(ms(f.tareas)))
         .fold(ms(LATENCIA), f64::max);
 
-    let lienzo = SVGBackend::new(ruta, (800, 460)).into_drawing_area();
-    lienzo.fill(&WHITE)?;
-    let (arriba, pie) = lienzo.split_vertically(430);
-    pie.draw(&Text::new(
-        format!("Máquina: {} · modo {}", medir::maquina(), medir::perfil()),
-        (10, 8),
-        ("sans-serif", 14).into_font().color(&BLACK.mix(0.7)),
-    ))?;
+    let (lienzo, arriba) = medir::lienzo(ruta, 800)?;
     let mut grafica = ChartBuilder::on(&arriba)
         .caption(
             format!(
@@ -313,13 +293,11 @@ fn dibujar(ruta: &Path, filas: &[Fila]) -> Result<(), Box<dyn Error>> {
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d((1f64..mayor_n * 1.2).log_scale(), 0f64..mayor_ms * 1.2)?;
-    grafica
-        .configure_mesh()
-        .x_desc("N, peticiones a la vez (escala logarítmica)")
-        .y_desc("tiempo total (ms)")
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    medir::ejes(
+        &mut grafica,
+        "N, peticiones a la vez (escala logarítmica)",
+        "tiempo total (ms)",
+    )?;
     grafica
         .draw_series(LineSeries::new(
             [(1.0, ms(LATENCIA)), (mayor_n * 1.2, ms(LATENCIA))],
@@ -331,32 +309,19 @@ fn dibujar(ruta: &Path, filas: &[Fila]) -> Result<(), Box<dyn Error>> {
         filas.iter().map(|f| (f.n as f64, ms(tiempo(f)))).collect()
     };
     let series = [
-        ("hilos (std::thread + std::net)", HILOS, curva(|f| f.hilos)),
+        (
+            "hilos (std::thread + std::net)",
+            medir::ROJO,
+            curva(|f| f.hilos),
+        ),
         (
             "tareas (spawn_local + async_std::net)",
-            TAREAS,
+            medir::AZUL,
             curva(|f| f.tareas),
         ),
     ];
-    for (nombre, color, puntos) in series {
-        grafica
-            .draw_series(LineSeries::new(puntos.clone(), color.stroke_width(2)))?
-            .label(nombre)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
-            });
-        grafica.draw_series(
-            puntos
-                .into_iter()
-                .map(|p| Circle::new(p, 3, color.filled())),
-        )?;
-    }
-    grafica
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    medir::curvas_con_puntos(&mut grafica, series)?;
+    medir::leyenda(&mut grafica, SeriesLabelPosition::UpperLeft)?;
     lienzo.present()?;
     Ok(())
 }

@@ -22,7 +22,6 @@
 //! ```
 
 use std::cell::RefCell;
-use std::error::Error;
 use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -96,17 +95,10 @@ fn peor_hueco(duracion: Duration, donde: Donde) -> Duration {
 // ANCHOR_END: medir
 
 fn main() -> ExitCode {
-    if std::env::args().len() > 1 {
-        println!(
-            "uso: cargo run --example spawn_blocking_latido\n(el ejemplo no recibe argumentos)"
-        );
+    if medir::mostrar_uso_si_hay_argumentos("spawn_blocking_latido") {
         return ExitCode::SUCCESS;
     }
-    println!(
-        "El latido y el cálculo, en esta máquina: {}.",
-        medir::maquina()
-    );
-    println!("Compilado en modo {}.", medir::perfil());
+    medir::cabecera("El latido y el cálculo");
     println!(
         "En un solo hilo, un latido que quiere sonar cada {} ms y un cálculo de L ms.\n",
         PERIODO.as_millis()
@@ -123,8 +115,8 @@ fn main() -> ExitCode {
         println!(
             "  {:>8}   {:>28}   {:>28}",
             format!("{ms} ms"),
-            medir::tiempo(en_la_tarea.as_nanos() as f64),
-            medir::tiempo(spawn_blocking.as_nanos() as f64)
+            medir::duracion(en_la_tarea),
+            medir::duracion(spawn_blocking)
         );
         filas.push((ms, en_la_tarea, spawn_blocking));
     }
@@ -133,28 +125,20 @@ fn main() -> ExitCode {
         PERIODO.as_millis()
     );
 
-    let ruta = match medir::ruta_de_grafica("spawn_blocking_latido") {
-        Ok(ruta) => ruta,
-        Err(error) => {
-            eprintln!("error: no se pudo preparar la carpeta de la gráfica: {error}");
-            return ExitCode::FAILURE;
+    match medir::escribir_grafica("spawn_blocking_latido", |ruta| dibujar(ruta, &filas)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problema) => {
+            eprintln!("error: {problema}");
+            ExitCode::FAILURE
         }
-    };
-    if let Err(error) = dibujar(&ruta, &filas) {
-        eprintln!("error: no se pudo dibujar {}: {error}", ruta.display());
-        return ExitCode::FAILURE;
     }
-    println!("\nGráfica de esta ejecución: {}", medir::mostrar(&ruta));
-    ExitCode::SUCCESS
 }
 
 /// El mayor hueco del latido según lo que dura el cálculo, en la tarea y con
 /// `spawn_blocking`.
-fn dibujar(ruta: &Path, filas: &[(u64, Duration, Duration)]) -> Result<(), Box<dyn Error>> {
+fn dibujar(ruta: &Path, filas: &[(u64, Duration, Duration)]) -> medir::Resultado {
     use plotters::prelude::*;
 
-    const EN_LA_TAREA: RGBColor = RGBColor(200, 60, 40);
-    const SPAWN_BLOCKING: RGBColor = RGBColor(30, 110, 190);
     let ms = |d: &Duration| d.as_secs_f64() * 1000.0;
     let mayor_l = filas.iter().map(|f| f.0).max().unwrap_or(10) as f64;
     let mayor_hueco = filas
@@ -162,14 +146,7 @@ fn dibujar(ruta: &Path, filas: &[(u64, Duration, Duration)]) -> Result<(), Box<d
         .map(|f| ms(&f.1).max(ms(&f.2)))
         .fold(1.0, f64::max);
 
-    let lienzo = SVGBackend::new(ruta, (800, 460)).into_drawing_area();
-    lienzo.fill(&WHITE)?;
-    let (arriba, pie) = lienzo.split_vertically(430);
-    pie.draw(&Text::new(
-        format!("Máquina: {} · modo {}", medir::maquina(), medir::perfil()),
-        (10, 8),
-        ("sans-serif", 14).into_font().color(&BLACK.mix(0.7)),
-    ))?;
+    let (lienzo, arriba) = medir::lienzo(ruta, 800)?;
     let mut grafica = ChartBuilder::on(&arriba)
         .caption(
             format!(
@@ -182,43 +159,24 @@ fn dibujar(ruta: &Path, filas: &[(u64, Duration, Duration)]) -> Result<(), Box<d
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d(0f64..mayor_l * 1.05, 0f64..mayor_hueco * 1.15)?;
-    grafica
-        .configure_mesh()
-        .x_desc("L, lo que dura el cálculo (ms)")
-        .y_desc("mayor hueco entre dos latidos (ms)")
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    medir::ejes(
+        &mut grafica,
+        "L, lo que dura el cálculo (ms)",
+        "mayor hueco entre dos latidos (ms)",
+    )?;
     let en_la_tarea: Vec<(f64, f64)> = filas.iter().map(|f| (f.0 as f64, ms(&f.1))).collect();
     let con_spawn_blocking: Vec<(f64, f64)> =
         filas.iter().map(|f| (f.0 as f64, ms(&f.2))).collect();
     let series = [
-        ("el cálculo en la propia tarea", EN_LA_TAREA, en_la_tarea),
+        ("el cálculo en la propia tarea", medir::ROJO, en_la_tarea),
         (
             "el cálculo con spawn_blocking",
-            SPAWN_BLOCKING,
+            medir::AZUL,
             con_spawn_blocking,
         ),
     ];
-    for (nombre, color, puntos) in series {
-        grafica
-            .draw_series(LineSeries::new(puntos.clone(), color.stroke_width(2)))?
-            .label(nombre)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
-            });
-        grafica.draw_series(
-            puntos
-                .into_iter()
-                .map(|p| Circle::new(p, 3, color.filled())),
-        )?;
-    }
-    grafica
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    medir::curvas_con_puntos(&mut grafica, series)?;
+    medir::leyenda(&mut grafica, SeriesLabelPosition::UpperLeft)?;
     lienzo.present()?;
     Ok(())
 }

@@ -29,7 +29,6 @@
 //! el ejemplo mide los tiempos y dice que la memoria no está disponible.
 
 use std::cell::Cell;
-use std::error::Error;
 use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -437,11 +436,7 @@ fn main() -> ExitCode {
 fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     let n = opciones.n;
     let presupuesto = opciones.presupuesto_mib * 1024 * 1024;
-    println!(
-        "Tareas contra hilos, en esta máquina: {}.",
-        medir::maquina()
-    );
-    println!("Compilado en modo {}.", medir::perfil());
+    medir::cabecera("Tareas contra hilos");
     println!(
         "N = {n}; {IDAS_Y_VUELTAS} idas y vueltas; presupuesto de memoria: {} MiB.",
         opciones.presupuesto_mib
@@ -480,7 +475,7 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
         println!(
             "   {quien:<7} {:>9}  ({motivo}; crearlos y soltarlos llevó {})",
             vivos.cuantos,
-            medir::tiempo(tardo.as_nanos() as f64)
+            medir::duracion(tardo)
         );
     }
     println!("   Memoria por unidad, con todos vivos:");
@@ -587,17 +582,15 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     }
     // ANCHOR_END: tabla
 
-    let ruta = medir::ruta_de_grafica("tareas_vs_hilos").map_err(|e| e.to_string())?;
-    dibujar(
-        &ruta,
-        &caben_hilos,
-        &caben_tareas,
-        opciones.presupuesto_mib,
-        [(crear_hilo, crear_tarea), (cambio_hilo, cambio_tarea)],
-    )
-    .map_err(|e| format!("no se pudo dibujar {}: {e}", ruta.display()))?;
-    println!("\nGráfica de esta ejecución: {}", medir::mostrar(&ruta));
-    Ok(())
+    medir::escribir_grafica("tareas_vs_hilos", |ruta| {
+        dibujar(
+            ruta,
+            &caben_hilos,
+            &caben_tareas,
+            opciones.presupuesto_mib,
+            [(crear_hilo, crear_tarea), (cambio_hilo, cambio_tarea)],
+        )
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -612,22 +605,15 @@ fn dibujar(
     tareas: &Vivos,
     presupuesto_mib: u64,
     costes: [(f64, f64); 2],
-) -> Result<(), Box<dyn Error>> {
+) -> medir::Resultado {
     use plotters::prelude::*;
     use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-    const HILOS: RGBColor = RGBColor(200, 60, 40);
-    const TAREAS: RGBColor = RGBColor(30, 110, 190);
+    const HILOS: RGBColor = medir::ROJO;
+    const TAREAS: RGBColor = medir::AZUL;
     let mib = |(n, bytes): &Muestra| (*n as f64, bytes / (1024.0 * 1024.0));
 
-    let lienzo = SVGBackend::new(ruta, (1000, 460)).into_drawing_area();
-    lienzo.fill(&WHITE)?;
-    let (arriba, pie) = lienzo.split_vertically(430);
-    pie.draw(&Text::new(
-        format!("Máquina: {} · modo {}", medir::maquina(), medir::perfil()),
-        (10, 8),
-        ("sans-serif", 14).into_font().color(&BLACK.mix(0.7)),
-    ))?;
+    let (lienzo, arriba) = medir::lienzo(ruta, 1000)?;
     let paneles = arriba.split_evenly((1, 2));
 
     // Panel izquierdo: la memoria según cuántos viven.
@@ -648,13 +634,11 @@ fn dibujar(
             (1f64..mas_vivos * 1.5).log_scale(),
             0f64..presupuesto_mib as f64 * 1.15,
         )?;
-    grafica
-        .configure_mesh()
-        .x_desc("vivos a la vez (escala logarítmica)")
-        .y_desc("MiB residentes de más")
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .draw()?;
+    medir::ejes(
+        &mut grafica,
+        "vivos a la vez (escala logarítmica)",
+        "MiB residentes de más",
+    )?;
     grafica
         .draw_series(LineSeries::new(
             [
@@ -676,12 +660,7 @@ fn dibujar(
                 PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
             });
     }
-    grafica
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    medir::leyenda(&mut grafica, SeriesLabelPosition::UpperLeft)?;
 
     // Panel derecho: los costes por unidad, en nanosegundos.
     let mayor = costes.iter().map(|(h, t)| h.max(*t)).fold(1.0, f64::max);
@@ -734,12 +713,7 @@ fn dibujar(
             .label(nombre)
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 14, y + 5)], color.filled()));
     }
-    grafica
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.mix(0.3))
-        .draw()?;
+    medir::leyenda(&mut grafica, SeriesLabelPosition::UpperRight)?;
     lienzo.present()?;
     Ok(())
 }

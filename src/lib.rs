@@ -13,8 +13,8 @@
 //! - [`chat`]: el chat asíncrono del libro: el protocolo, el servidor (con los
 //!   módulos `connection`, `group` y `group_table`) y un cliente para pruebas.
 //! - [`medir`]: lo que comparten los ejemplos que miden: la memoria del
-//!   proceso (`/proc/self/status`), el nombre de la máquina y dónde guardar
-//!   las gráficas.
+//!   proceso (`/proc/self/status`), el nombre de la máquina, cómo escribir
+//!   las cifras y cómo dibujar y guardar las gráficas.
 
 pub mod chat;
 pub mod ejemplos;

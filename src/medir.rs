@@ -1,5 +1,5 @@
 //! Medir en la máquina de quien lee: la memoria del proceso, el nombre de la
-//! máquina y dónde guardar las gráficas.
+//! máquina, y cómo presentar las cifras en una tabla y en una gráfica.
 //!
 //! Los apuntes del curso dan cifras: un hilo tarda unos 15 µs en crearse y una
 //! tarea unos 300 ns (otro apunte dice 30 ns); un hilo ocupa de 20 KiB a
@@ -18,10 +18,24 @@
 //!   `target/graficas/`; `book/regenerar-salidas.sh` pide `book/src/salidas/`
 //!   con la variable de entorno `TALLER_GRAFICAS`, y así el libro muestra la
 //!   gráfica de la misma ejecución que su tabla.
-//! - [`mediana`], [`tiempo`] y [`bytes`]: resumir y escribir las cifras.
+//! - [`mediana`], [`tiempo`], [`duracion`] y [`bytes`]: resumir y escribir
+//!   las cifras.
+//! - [`cabecera`] y [`mostrar_uso_si_hay_argumentos`]: el principio de cada
+//!   ejemplo, igual en los tres.
+//! - [`escribir_grafica`], [`lienzo`], [`ejes`], [`curvas_con_puntos`] y
+//!   [`leyenda`]: las gráficas SVG (con plotters), todas con el mismo aspecto:
+//!   la máquina y el modo al pie, los mismos colores ([`ROJO`] para lo que
+//!   retiene un hilo, [`AZUL`] para las tareas que lo sueltan), la leyenda
+//!   sobre fondo blanco. Cada ejemplo decide qué se dibuja; esto es solo cómo.
 
+use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use plotters::coord::ranged1d::ValueFormatter;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
 
 /// La memoria del proceso en un instante, en bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +189,133 @@ pub fn bytes(bytes: f64) -> String {
     } else {
         format!("{:.1} GiB", bytes / (KIB * KIB * KIB))
     }
+}
+
+/// Un tiempo medido, escrito como [`tiempo`]: `15.2 µs`, `4.1 ms`...
+pub fn duracion(duracion: Duration) -> String {
+    tiempo(duracion.as_nanos() as f64)
+}
+
+/// Las dos primeras líneas de un ejemplo que mide: qué mide y en qué máquina,
+/// y en qué modo se compiló, porque las cifras cambian mucho de uno a otro.
+pub fn cabecera(que: &str) {
+    println!("{que}, en esta máquina: {}.", maquina());
+    println!("Compilado en modo {}.", perfil());
+}
+
+/// Para los ejemplos que no reciben argumentos: si se les dio alguno,
+/// imprime el uso de `ejemplo` y devuelve `true`, y el ejemplo termina ahí.
+pub fn mostrar_uso_si_hay_argumentos(ejemplo: &str) -> bool {
+    if std::env::args().len() <= 1 {
+        return false;
+    }
+    println!("uso: cargo run --example {ejemplo}\n(el ejemplo no recibe argumentos)");
+    true
+}
+
+// ---------------------------------------------------------------------------
+// Las gráficas.
+// ---------------------------------------------------------------------------
+
+/// Rojo: lo que retiene un hilo (un hilo por petición, un cálculo en la
+/// propia tarea).
+pub const ROJO: RGBColor = RGBColor(200, 60, 40);
+/// Azul: las tareas, que sueltan el hilo mientras esperan.
+pub const AZUL: RGBColor = RGBColor(30, 110, 190);
+
+/// Una zona del lienzo de una gráfica SVG.
+pub type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+/// Una gráfica con ejes de números: lineales (`RangedCoordf64`) o en escala
+/// logarítmica (`LogCoord<f64>`).
+pub type Grafica<'a, 'b, X = RangedCoordf64, Y = RangedCoordf64> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+/// Una serie de una gráfica: su nombre en la leyenda, su color y sus puntos.
+pub type Serie<'a> = (&'a str, RGBColor, Vec<(f64, f64)>);
+/// Lo que devuelve quien dibuja: plotters tiene sus propios errores.
+pub type Resultado = Result<(), Box<dyn Error>>;
+
+/// Dibuja con `dibujar` la gráfica de nombre `base` en la ruta que da
+/// [`ruta_de_grafica`], y dice dónde quedó. Los errores, ya explicados.
+pub fn escribir_grafica(
+    base: &str,
+    dibujar: impl FnOnce(&Path) -> Resultado,
+) -> Result<(), String> {
+    let ruta = ruta_de_grafica(base)
+        .map_err(|e| format!("no se pudo preparar la carpeta de la gráfica: {e}"))?;
+    dibujar(&ruta).map_err(|e| format!("no se pudo dibujar {}: {e}", ruta.display()))?;
+    println!("\nGráfica de esta ejecución: {}", mostrar(&ruta));
+    Ok(())
+}
+
+/// Un lienzo SVG blanco de `ancho` × 460 píxeles con la máquina y el modo de
+/// compilación al pie. Devuelve el lienzo entero (para terminar con
+/// `present()`) y la zona de encima del pie, donde va la gráfica.
+pub fn lienzo(ruta: &Path, ancho: u32) -> Result<(Area<'_>, Area<'_>), Box<dyn Error>> {
+    let lienzo = SVGBackend::new(ruta, (ancho, 460)).into_drawing_area();
+    lienzo.fill(&WHITE)?;
+    let (arriba, pie) = lienzo.split_vertically(430);
+    pie.draw(&Text::new(
+        format!("Máquina: {} · modo {}", maquina(), perfil()),
+        (10, 8),
+        ("sans-serif", 14).into_font().color(&BLACK.mix(0.7)),
+    ))?;
+    Ok((lienzo, arriba))
+}
+
+/// La cuadrícula y los ejes, con su descripción y las marcas sin decimales.
+pub fn ejes<X, Y>(grafica: &mut Grafica<'_, '_, X, Y>, x: &str, y: &str) -> Resultado
+where
+    X: Ranged<ValueType = f64> + ValueFormatter<f64>,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    grafica
+        .configure_mesh()
+        .x_desc(x)
+        .y_desc(y)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()?;
+    Ok(())
+}
+
+/// Cada serie, `(nombre, color, puntos)`, como una línea con un círculo en
+/// cada punto medido, y su nombre en la leyenda.
+pub fn curvas_con_puntos<'s, X, Y>(
+    grafica: &mut Grafica<'_, '_, X, Y>,
+    series: impl IntoIterator<Item = Serie<'s>>,
+) -> Resultado
+where
+    X: Ranged<ValueType = f64>,
+    Y: Ranged<ValueType = f64>,
+{
+    for (nombre, color, puntos) in series {
+        grafica
+            .draw_series(LineSeries::new(puntos.clone(), color.stroke_width(2)))?
+            .label(nombre)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
+            });
+        grafica.draw_series(
+            puntos
+                .into_iter()
+                .map(|p| Circle::new(p, 3, color.filled())),
+        )?;
+    }
+    Ok(())
+}
+
+/// La leyenda de la gráfica, en `posicion`, sobre fondo blanco.
+pub fn leyenda<'a, 'b: 'a, X: Ranged, Y: Ranged>(
+    grafica: &mut Grafica<'a, 'b, X, Y>,
+    posicion: SeriesLabelPosition,
+) -> Resultado {
+    grafica
+        .configure_series_labels()
+        .position(posicion)
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK.mix(0.3))
+        .draw()?;
+    Ok(())
 }
 
 #[cfg(test)]
