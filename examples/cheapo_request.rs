@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 
 use async_std::io;
 use async_std::task;
-use taller_async::ejemplos::{self, Lectura};
+use taller_async::ejemplos;
 use taller_async::Servidor;
 
 const USO: &str = "uso: cargo run --example cheapo_request -- [--limite-ms N] [HOST PUERTO RUTA]\n\
@@ -136,13 +136,9 @@ fn pedir_asincrona(host: &str, port: u16, path: &str, limite: Duration) -> std::
 type Pedir = fn(&str, u16, &str, Duration) -> std::io::Result<String>;
 
 fn main() -> ExitCode {
-    let opciones = match ejemplos::leer_opciones(std::env::args().skip(1)) {
-        Lectura::Seguir(opciones) => opciones,
-        Lectura::Ayuda => {
-            println!("{USO}");
-            return ExitCode::SUCCESS;
-        }
-        Lectura::Error(problema) => return ejemplos::uso_incorrecto(USO, &problema),
+    let opciones = match ejemplos::leer_argumentos(USO) {
+        Ok(opciones) => opciones,
+        Err(codigo) => return codigo,
     };
     match opciones.argumentos.as_slice() {
         [] => demostracion(opciones.limite),

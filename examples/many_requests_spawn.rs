@@ -25,20 +25,14 @@
 
 use std::collections::BTreeSet;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use async_std::io::prelude::*;
-use async_std::{future, net, task};
-use taller_async::ejemplos::{self, Hilos, Lectura};
-use taller_async::Servidor;
+use async_std::{net, task};
+use taller_async::ejemplos::{self, Demostracion, Hilos, PETICIONES};
 
 const USO: &str = "uso: cargo run --example many_requests_spawn -- [--limite-ms N] [URL ...]\n\
      ejemplo: cargo run --example many_requests_spawn -- http://example.com/ http://neverssl.com/";
-
-/// Cuántas peticiones lanza la demostración.
-const PETICIONES: usize = 20;
-/// Cuánto tarda el servidor local en responder cada una.
-const LATENCIA: Duration = Duration::from_millis(300);
 
 /// Qué hilo corrió cada petición: se anota al empezar y al terminar.
 static HILOS: Hilos = Hilos::new();
@@ -81,88 +75,39 @@ pub async fn many_requests_spawn(
 // ANCHOR_END: many_requests_spawn
 
 fn main() -> ExitCode {
-    let opciones = match ejemplos::leer_opciones(std::env::args().skip(1)) {
-        Lectura::Seguir(opciones) => opciones,
-        Lectura::Ayuda => {
-            println!("{USO}");
-            return ExitCode::SUCCESS;
-        }
-        Lectura::Error(problema) => return ejemplos::uso_incorrecto(USO, &problema),
-    };
-    if opciones.argumentos.is_empty() {
+    match correr() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(codigo) => codigo,
+    }
+}
+
+/// Sin argumentos, la demostración; con URL, esas URL de verdad, a la vez.
+fn correr() -> Result<(), ExitCode> {
+    let opciones = ejemplos::leer_argumentos(USO)?;
+    let urls = &opciones.argumentos;
+    if urls.is_empty() {
         return task::block_on(demostracion(opciones.limite));
     }
-
-    let mut peticiones = vec![];
-    for url in &opciones.argumentos {
-        match ejemplos::host_puerto_ruta(url) {
-            Ok(peticion) => peticiones.push(peticion),
-            Err(problema) => return ejemplos::uso_incorrecto(USO, &problema),
-        }
-    }
-    task::block_on(peticiones_reales(
-        &opciones.argumentos,
-        peticiones,
+    let tanda = many_requests_spawn(ejemplos::peticiones_de(urls, USO)?);
+    task::block_on(ejemplos::pedir_de_verdad(
+        urls,
+        tanda,
         opciones.limite,
+        ejemplos::resumir,
     ))
 }
 
 /// Sin argumentos: la tanda contra el servidor local, midiendo.
-async fn demostracion(limite: Duration) -> ExitCode {
-    let servidor = match Servidor::con_latencia(LATENCIA).await {
-        Ok(servidor) => servidor,
-        Err(error) => {
-            eprintln!("error: no se pudo arrancar el servidor local: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let peticiones: Vec<(String, u16, String)> = (0..PETICIONES)
-        .map(|i| (servidor.host(), servidor.puerto(), format!("/peticion/{i}")))
-        .collect();
-
-    println!(
-        "Servidor local en {}; tarda {} ms en responder cada petición.",
-        servidor.direccion(),
-        LATENCIA.as_millis()
-    );
+async fn demostracion(limite: Duration) -> Result<(), ExitCode> {
+    let demo = Demostracion::arrancar().await?;
     println!(
         "Lanzo {PETICIONES} peticiones con task::spawn desde el hilo {}.",
         ejemplos::hilo_actual()
     );
-
-    let inicio = Instant::now();
-    // El límite cubre la tanda entera: si algo se cuelga, se deja de esperar.
-    let Ok(resultados) = future::timeout(limite, many_requests_spawn(peticiones)).await else {
-        eprintln!(
-            "error: se agotó el tiempo de espera: las {PETICIONES} peticiones al servidor local \
-             no terminaron en {} ms",
-            limite.as_millis()
-        );
-        return ExitCode::FAILURE;
-    };
-    let total = inicio.elapsed();
-
-    for (i, resultado) in resultados.iter().enumerate() {
-        let url = servidor.url(&format!("/peticion/{i}"));
-        if let Err(explicacion) = ejemplos::resumir(resultado, &url) {
-            eprintln!("error: {explicacion}");
-            return ExitCode::FAILURE;
-        }
-    }
-
-    println!("\nLatencia de cada petición: {} ms.", LATENCIA.as_millis());
-    println!(
-        "Tiempo total de las {PETICIONES}: {} ms.",
-        total.as_millis()
-    );
-    println!(
-        "Total / latencia: {:.2} (una tras otra habría sido unas {PETICIONES} veces).",
-        total.as_secs_f64() / LATENCIA.as_secs_f64()
-    );
-    println!(
-        "Pico de peticiones en vuelo en el servidor: {} de {PETICIONES}.",
-        servidor.pico_en_vuelo()
-    );
+    let tanda = many_requests_spawn(demo.peticiones());
+    let (_, total) = demo.medir(limite, tanda, ejemplos::resumir).await?;
+    println!();
+    demo.resumen(total);
 
     println!("\nHilos que corrieron las peticiones (una que cambió de hilo cuenta en los dos):");
     let por_hilo = HILOS.por_hilo();
@@ -184,38 +129,5 @@ async fn demostracion(limite: Duration) -> ExitCode {
          entre un .await\ny el siguiente, una tarea puede cambiar de hilo. Por eso spawn exige \
          futures Send."
     );
-    ExitCode::SUCCESS
-}
-
-/// Con argumentos: las URL de verdad, todas a la vez.
-async fn peticiones_reales(
-    urls: &[String],
-    peticiones: Vec<(String, u16, String)>,
-    limite: Duration,
-) -> ExitCode {
-    let inicio = Instant::now();
-    let Ok(resultados) = future::timeout(limite, many_requests_spawn(peticiones)).await else {
-        eprintln!(
-            "error: se agotó el tiempo de espera: las peticiones no terminaron en {} ms \
-             (cámbialo con --limite-ms)",
-            limite.as_millis()
-        );
-        return ExitCode::FAILURE;
-    };
-    let mut fallos = 0;
-    for (url, resultado) in urls.iter().zip(&resultados) {
-        match ejemplos::resumir(resultado, url) {
-            Ok(resumen) => println!("{url}: {resumen}"),
-            Err(explicacion) => {
-                fallos += 1;
-                eprintln!("error: {explicacion}");
-            }
-        }
-    }
-    println!("Tiempo total: {} ms.", inicio.elapsed().as_millis());
-    if fallos == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    Ok(())
 }

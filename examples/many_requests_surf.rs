@@ -26,22 +26,16 @@
 
 use std::io;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use async_std::{future, task};
+use async_std::task;
 use futures::future::BoxFuture;
 use surf::middleware::Next;
-use taller_async::ejemplos::{self, Lectura};
+use taller_async::ejemplos::{self, Demostracion, PETICIONES};
 use taller_async::respuesta::{self, ErrorRespuesta};
-use taller_async::Servidor;
 
 const USO: &str = "uso: cargo run --example many_requests_surf -- [--limite-ms N] [URL ...]\n\
      ejemplo: cargo run --example many_requests_surf -- https://example.com/ https://www.rust-lang.org/";
-
-/// Cuántas peticiones lanza la demostración.
-const PETICIONES: usize = 20;
-/// Cuánto tarda el servidor local en responder cada una.
-const LATENCIA: Duration = Duration::from_millis(300);
 
 /// Un middleware de surf: revisa cada respuesta antes de entregarla.
 ///
@@ -131,122 +125,55 @@ fn explicar(error: &surf::Error, url: &str) -> String {
     }
 }
 
+/// Resume en una línea lo que devolvió surf al pedir `url`: los bytes del
+/// cuerpo, o la explicación del error.
+fn resumir(resultado: &Result<String, surf::Error>, url: &str) -> Result<String, String> {
+    match resultado {
+        Ok(cuerpo) => Ok(format!("{} bytes de cuerpo", cuerpo.len())),
+        Err(error) => Err(explicar(error, url)),
+    }
+}
+
 fn main() -> ExitCode {
-    let opciones = match ejemplos::leer_opciones(std::env::args().skip(1)) {
-        Lectura::Seguir(opciones) => opciones,
-        Lectura::Ayuda => {
-            println!("{USO}");
-            return ExitCode::SUCCESS;
-        }
-        Lectura::Error(problema) => return ejemplos::uso_incorrecto(USO, &problema),
-    };
-    if opciones.argumentos.is_empty() {
+    match correr() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(codigo) => codigo,
+    }
+}
+
+/// Sin argumentos, la demostración; con URL, esas URL de verdad, a la vez.
+fn correr() -> Result<(), ExitCode> {
+    let opciones = ejemplos::leer_argumentos(USO)?;
+    let urls = &opciones.argumentos;
+    if urls.is_empty() {
         return task::block_on(demostracion(opciones.limite));
     }
-
     // `client.get` entra en pánico con una URL mal formada: se comprueban
     // antes, para poder explicar qué está mal.
-    for url in &opciones.argumentos {
-        match surf::Url::parse(url) {
-            Ok(bien) if bien.scheme() == "http" || bien.scheme() == "https" => {}
-            Ok(_) => {
-                let problema = format!("«{url}»: solo sé pedir URL http:// o https://");
-                return ejemplos::uso_incorrecto(USO, &problema);
-            }
-            Err(error) => {
-                let problema = format!("«{url}» no es una URL válida ({error})");
-                return ejemplos::uso_incorrecto(USO, &problema);
-            }
-        }
+    for url in urls {
+        let problema = match surf::Url::parse(url) {
+            Ok(bien) if bien.scheme() == "http" || bien.scheme() == "https" => continue,
+            Ok(_) => format!("«{url}»: solo sé pedir URL http:// o https://"),
+            Err(error) => format!("«{url}» no es una URL válida ({error})"),
+        };
+        return Err(ejemplos::uso_incorrecto(USO, &problema));
     }
-    task::block_on(peticiones_reales(&opciones.argumentos, opciones.limite))
+    task::block_on(ejemplos::pedir_de_verdad(
+        urls,
+        many_requests(urls),
+        opciones.limite,
+        resumir,
+    ))
 }
 
 /// Sin argumentos: la tanda contra el servidor local, midiendo.
-async fn demostracion(limite: Duration) -> ExitCode {
-    let servidor = match Servidor::con_latencia(LATENCIA).await {
-        Ok(servidor) => servidor,
-        Err(error) => {
-            eprintln!("error: no se pudo arrancar el servidor local: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let urls: Vec<String> = (0..PETICIONES)
-        .map(|i| servidor.url(&format!("/peticion/{i}")))
-        .collect();
-
-    println!(
-        "Servidor local en {}; tarda {} ms en responder cada petición.",
-        servidor.direccion(),
-        LATENCIA.as_millis()
-    );
+async fn demostracion(limite: Duration) -> Result<(), ExitCode> {
+    let demo = Demostracion::arrancar().await?;
+    let urls = demo.urls();
     println!("Pido {PETICIONES} URL con un solo surf::Client y task::spawn.");
-
-    let inicio = Instant::now();
-    // El límite cubre la tanda entera: si algo se cuelga, se deja de esperar.
-    let Ok(resultados) = future::timeout(limite, many_requests(&urls)).await else {
-        eprintln!(
-            "error: se agotó el tiempo de espera: las {PETICIONES} peticiones al servidor local \
-             no terminaron en {} ms",
-            limite.as_millis()
-        );
-        return ExitCode::FAILURE;
-    };
-    let total = inicio.elapsed();
-
-    let mut bytes = 0;
-    for (url, resultado) in urls.iter().zip(&resultados) {
-        match resultado {
-            Ok(cuerpo) => bytes += cuerpo.len(),
-            Err(error) => {
-                eprintln!("error: {}", explicar(error, url));
-                return ExitCode::FAILURE;
-            }
-        }
-    }
-
+    let (resultados, total) = demo.medir(limite, many_requests(&urls), resumir).await?;
+    let bytes: usize = resultados.iter().flatten().map(String::len).sum();
     println!("\nLas {PETICIONES} respuestas llegaron bien: {bytes} bytes de cuerpo en total.");
-    println!("Latencia de cada petición: {} ms.", LATENCIA.as_millis());
-    println!(
-        "Tiempo total de las {PETICIONES}: {} ms.",
-        total.as_millis()
-    );
-    println!(
-        "Total / latencia: {:.2} (una tras otra habría sido unas {PETICIONES} veces).",
-        total.as_secs_f64() / LATENCIA.as_secs_f64()
-    );
-    println!(
-        "Pico de peticiones en vuelo en el servidor: {} de {PETICIONES}.",
-        servidor.pico_en_vuelo()
-    );
-    ExitCode::SUCCESS
-}
-
-/// Con argumentos: las URL de verdad, todas a la vez.
-async fn peticiones_reales(urls: &[String], limite: Duration) -> ExitCode {
-    let inicio = Instant::now();
-    let Ok(resultados) = future::timeout(limite, many_requests(urls)).await else {
-        eprintln!(
-            "error: se agotó el tiempo de espera: las peticiones no terminaron en {} ms \
-             (cámbialo con --limite-ms)",
-            limite.as_millis()
-        );
-        return ExitCode::FAILURE;
-    };
-    let mut fallos = 0;
-    for (url, resultado) in urls.iter().zip(&resultados) {
-        match resultado {
-            Ok(cuerpo) => println!("{url}: {} bytes de cuerpo", cuerpo.len()),
-            Err(error) => {
-                fallos += 1;
-                eprintln!("error: {}", explicar(error, url));
-            }
-        }
-    }
-    println!("Tiempo total: {} ms.", inicio.elapsed().as_millis());
-    if fallos == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    demo.resumen(total);
+    Ok(())
 }

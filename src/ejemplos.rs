@@ -4,20 +4,33 @@
 //! `many_requests`, ...) y esa idea debe leerse sin ruido. Lo demás, que se
 //! repetiría igual en todos, vive aquí:
 //!
-//! - [`leer_opciones`]: separar la opción `--limite-ms N` (cuánto se espera
-//!   como mucho a una respuesta) de los argumentos del ejemplo, y decir en
-//!   español qué está mal si algo no se entiende;
+//! - [`leer_opciones`] y [`leer_argumentos`]: separar la opción
+//!   `--limite-ms N` (cuánto se espera como mucho a una respuesta) de los
+//!   argumentos del ejemplo, y decir en español qué está mal si algo no se
+//!   entiende;
 //! - [`host_puerto_ruta`] y [`resumir`]: convertir una URL en los argumentos
 //!   de `cheapo_request` y resumir su respuesta (o su error) en una línea;
 //! - [`Hilos`]: anotar en qué hilo corre cada petición, para que el ejemplo
-//!   pueda enseñar la diferencia entre `spawn_local` y `spawn`.
+//!   pueda enseñar la diferencia entre `spawn_local` y `spawn`;
+//! - [`Demostracion`] y [`pedir_de_verdad`]: el armazón de los tres
+//!   `many_requests` (con `spawn_local`, con `spawn` y con surf). Sin
+//!   argumentos, una tanda de [`PETICIONES`] contra el servidor local, que
+//!   tarda [`LATENCIA`] en cada una, cronometrada; con URL, esas URL de verdad.
+//!   Cada ejemplo pone su `many_requests` y cómo resumir cada resultado; el
+//!   arranque del servidor, el límite de tiempo, la revisión de las respuestas
+//!   y el resumen son iguales en los tres, y están aquí.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::io;
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+use async_std::future;
+
+use crate::Servidor;
 
 /// Cuánto se espera una respuesta si no se pide otra cosa con `--limite-ms`.
 pub const LIMITE_POR_DEFECTO: Duration = Duration::from_secs(10);
@@ -92,6 +105,22 @@ pub fn uso_incorrecto(uso: &str, problema: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Lee la línea de órdenes del ejemplo con [`leer_opciones`].
+///
+/// Si se pidió la ayuda, muestra `uso`; si algo no se entiende, lo explica
+/// junto al uso ([`uso_incorrecto`]). En los dos casos devuelve `Err` con el
+/// código con el que el ejemplo debe terminar.
+pub fn leer_argumentos(uso: &str) -> Result<Opciones, ExitCode> {
+    match leer_opciones(std::env::args().skip(1)) {
+        Lectura::Seguir(opciones) => Ok(opciones),
+        Lectura::Ayuda => {
+            println!("{uso}");
+            Err(ExitCode::SUCCESS)
+        }
+        Lectura::Error(problema) => Err(uso_incorrecto(uso, &problema)),
+    }
+}
+
 /// Convierte una URL `http://host[:puerto]/ruta?consulta` en los tres
 /// argumentos de `cheapo_request`: `(host, puerto, ruta)`.
 ///
@@ -115,6 +144,14 @@ pub fn host_puerto_ruta(url: &str) -> Result<(String, u16, String), String> {
         None => url.path().to_string(),
     };
     Ok((host, puerto, ruta))
+}
+
+/// Convierte cada URL con [`host_puerto_ruta`]. La primera que no vale se
+/// explica junto al uso, y devuelve `Err` con el código de salida.
+pub fn peticiones_de(urls: &[String], uso: &str) -> Result<Vec<(String, u16, String)>, ExitCode> {
+    urls.iter()
+        .map(|url| host_puerto_ruta(url).map_err(|problema| uso_incorrecto(uso, &problema)))
+        .collect()
 }
 
 /// Resume en una línea lo que devolvió `cheapo_request` al pedir `destino`:
@@ -191,6 +228,151 @@ impl Hilos {
             }
         }
         por_peticion
+    }
+}
+
+// ---------------------------------------------------------------------------
+// El armazón de los ejemplos `many_requests`.
+// ---------------------------------------------------------------------------
+
+/// Cuántas peticiones lanza la demostración de los ejemplos `many_requests`.
+pub const PETICIONES: usize = 20;
+/// Cuánto tarda el servidor local de la demostración en responder cada una.
+pub const LATENCIA: Duration = Duration::from_millis(300);
+
+/// La demostración de un ejemplo `many_requests`, sin argumentos: una tanda
+/// de [`PETICIONES`] contra el servidor local, que tarda [`LATENCIA`] en
+/// responder cada una y cuenta cuántas tiene en vuelo a la vez.
+pub struct Demostracion {
+    servidor: Servidor,
+}
+
+impl Demostracion {
+    /// Arranca el servidor local y dice dónde escucha. Si no arranca, lo
+    /// explica y devuelve `Err` con el código de salida.
+    pub async fn arrancar() -> Result<Demostracion, ExitCode> {
+        let servidor = Servidor::con_latencia(LATENCIA).await.map_err(|error| {
+            eprintln!("error: no se pudo arrancar el servidor local: {error}");
+            ExitCode::FAILURE
+        })?;
+        println!(
+            "Servidor local en {}; tarda {} ms en responder cada petición.",
+            servidor.direccion(),
+            LATENCIA.as_millis()
+        );
+        Ok(Demostracion { servidor })
+    }
+
+    /// La ruta de la petición `i` de la tanda: `/peticion/i`.
+    fn ruta(i: usize) -> String {
+        format!("/peticion/{i}")
+    }
+
+    /// Las peticiones de la tanda, como argumentos de `cheapo_request`:
+    /// `(host, puerto, ruta)`.
+    pub fn peticiones(&self) -> Vec<(String, u16, String)> {
+        (0..PETICIONES)
+            .map(|i| (self.servidor.host(), self.servidor.puerto(), Self::ruta(i)))
+            .collect()
+    }
+
+    /// Las peticiones de la tanda, como URL.
+    pub fn urls(&self) -> Vec<String> {
+        (0..PETICIONES)
+            .map(|i| self.servidor.url(&Self::ruta(i)))
+            .collect()
+    }
+
+    /// Corre la `tanda` (el future de un `many_requests` con estas
+    /// peticiones) sin esperarla más de `limite`, y cronometra cuánto tarda.
+    /// El future no hace nada hasta que se sondea, así que el reloj empieza
+    /// aquí, no cuando se creó.
+    ///
+    /// Luego revisa cada resultado con `resumir` (que da `Err` con la
+    /// explicación si la petición falló) y devuelve los resultados y el
+    /// tiempo. Si se agota el límite o falla una petición, lo explica y
+    /// devuelve `Err` con el código de salida.
+    pub async fn medir<R>(
+        &self,
+        limite: Duration,
+        tanda: impl Future<Output = Vec<R>>,
+        resumir: impl Fn(&R, &str) -> Result<String, String>,
+    ) -> Result<(Vec<R>, Duration), ExitCode> {
+        let inicio = Instant::now();
+        // El límite cubre la tanda entera: si algo se cuelga, se deja de esperar.
+        let Ok(resultados) = future::timeout(limite, tanda).await else {
+            eprintln!(
+                "error: se agotó el tiempo de espera: las {PETICIONES} peticiones al servidor \
+                 local no terminaron en {} ms",
+                limite.as_millis()
+            );
+            return Err(ExitCode::FAILURE);
+        };
+        let total = inicio.elapsed();
+        for (i, resultado) in resultados.iter().enumerate() {
+            if let Err(explicacion) = resumir(resultado, &self.servidor.url(&Self::ruta(i))) {
+                eprintln!("error: {explicacion}");
+                return Err(ExitCode::FAILURE);
+            }
+        }
+        Ok((resultados, total))
+    }
+
+    /// Lo que el capítulo comenta de la tanda: la latencia, el tiempo total,
+    /// cuántas veces la latencia es, y el pico de peticiones en vuelo que vio
+    /// el servidor.
+    pub fn resumen(&self, total: Duration) {
+        println!("Latencia de cada petición: {} ms.", LATENCIA.as_millis());
+        println!(
+            "Tiempo total de las {PETICIONES}: {} ms.",
+            total.as_millis()
+        );
+        println!(
+            "Total / latencia: {:.2} (una tras otra habría sido unas {PETICIONES} veces).",
+            total.as_secs_f64() / LATENCIA.as_secs_f64()
+        );
+        println!(
+            "Pico de peticiones en vuelo en el servidor: {} de {PETICIONES}.",
+            self.servidor.pico_en_vuelo()
+        );
+    }
+}
+
+/// Con argumentos: corre la `tanda` (el future de un `many_requests` con las
+/// `urls` de la línea de órdenes) sin esperarla más de `limite`, y escribe una
+/// línea por URL, con lo que da `resumir`: el resumen de la respuesta o la
+/// explicación de su error. Luego, el tiempo total. Devuelve `Err` con el
+/// código de salida si se agotó el límite o falló alguna.
+pub async fn pedir_de_verdad<R>(
+    urls: &[String],
+    tanda: impl Future<Output = Vec<R>>,
+    limite: Duration,
+    resumir: impl Fn(&R, &str) -> Result<String, String>,
+) -> Result<(), ExitCode> {
+    let inicio = Instant::now();
+    let Ok(resultados) = future::timeout(limite, tanda).await else {
+        eprintln!(
+            "error: se agotó el tiempo de espera: las peticiones no terminaron en {} ms \
+             (cámbialo con --limite-ms)",
+            limite.as_millis()
+        );
+        return Err(ExitCode::FAILURE);
+    };
+    let mut fallos = 0;
+    for (url, resultado) in urls.iter().zip(&resultados) {
+        match resumir(resultado, url) {
+            Ok(resumen) => println!("{url}: {resumen}"),
+            Err(explicacion) => {
+                fallos += 1;
+                eprintln!("error: {explicacion}");
+            }
+        }
+    }
+    println!("Tiempo total: {} ms.", inicio.elapsed().as_millis());
+    if fallos == 0 {
+        Ok(())
+    } else {
+        Err(ExitCode::FAILURE)
     }
 }
 
