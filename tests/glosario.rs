@@ -221,15 +221,7 @@ fn la_prosa_de_markdown_no_tiene_codigo_ni_enlaces() {
               ## In English\n\
               English text.\n";
     let lineas = comun::de_markdown("x.md", md);
-    let texto: Vec<(usize, String)> = lineas
-        .iter()
-        .map(|l| {
-            (
-                l.numero,
-                l.texto.split_whitespace().collect::<Vec<_>>().join(" "),
-            )
-        })
-        .collect();
+    let texto = normalizado(&lineas);
     assert_eq!(
         texto,
         [
@@ -255,15 +247,7 @@ fn la_prosa_de_rust_son_sus_cadenas_y_sus_comentarios() {
                   sigue aquí {{literal}}\");\n\
               let r = r#\"crudo \"con\" comillas\"#;\n";
     let lineas = comun::de_rust("x.rs", rs);
-    let texto: Vec<(usize, String)> = lineas
-        .iter()
-        .map(|l| {
-            (
-                l.numero,
-                l.texto.split_whitespace().collect::<Vec<_>>().join(" "),
-            )
-        })
-        .collect();
+    let texto = normalizado(&lineas);
     assert_eq!(
         texto,
         [
@@ -296,4 +280,19 @@ fn la_prosa_de_info_toml_son_sus_pistas_y_comentarios() {
             (5, "Usa   y espera.".to_string()),
         ]
     );
+}
+
+/// Cada línea de prosa como (número, texto con los espacios juntados), para
+/// comparar lo que extraen `de_markdown` y `de_rust` sin depender
+/// del espaciado.
+fn normalizado(lineas: &[comun::Linea]) -> Vec<(usize, String)> {
+    lineas
+        .iter()
+        .map(|l| {
+            (
+                l.numero,
+                l.texto.split_whitespace().collect::<Vec<_>>().join(" "),
+            )
+        })
+        .collect()
 }
