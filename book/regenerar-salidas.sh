@@ -3,14 +3,21 @@
 #
 # Los capítulos no copian a mano ninguna cifra medida: incluyen
 # book/src/salidas/NOMBRE.txt, que es lo que imprimió una ejecución real de
-# `cargo run --example NOMBRE`. Este script vuelve a correr cada ejemplo y
-# reescribe su archivo, precedido de una línea que dice en qué máquina, cuándo
-# y con qué compilador se obtuvo, para que quien lea sepa de dónde salen los
-# números.
+# `cargo run --example NOMBRE`, o NOMBRE_release.txt, de
+# `cargo run --release --example NOMBRE`, para los que el libro muestra
+# optimizados. Este script vuelve a correr cada ejemplo y reescribe su
+# archivo, precedido de una línea que dice en qué máquina, con qué
+# compilación, cuándo y con qué compilador se obtuvo, para que quien lea sepa
+# de dónde salen los números.
 #
 # Uso, desde cualquier sitio:
 #
-#     bash book/regenerar-salidas.sh
+#     bash book/regenerar-salidas.sh                      # todas
+#     bash book/regenerar-salidas.sh chat_carga send_rc   # solo esos ejemplos
+#
+# Con nombres, solo se corren esos ejemplos (en depuración, optimizados o
+# los dos, según las listas de abajo), y no las salidas de clippy, Node.js y
+# Python del final.
 #
 # Después, revisa el diff: si una salida cambia de forma (no solo de cifras),
 # quizá el texto del capítulo que la comenta también deba cambiar.
@@ -19,7 +26,12 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 destino="$raiz/book/src/salidas"
-ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks send_rc yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client chat_carga waker spawn_blocking_propio block_on_propio pin maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_escalado spawn_blocking_latido many_requests_smol many_requests_tokio)
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks async_closures edicion_2024 send_rc async_fn_en_traits yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client waker spawn_blocking_propio block_on_propio pin pin_proyeccion maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_smol many_requests_tokio)
+# Los que el libro muestra optimizados, porque el capítulo que los comenta
+# pide medir con `--release`: se corren así y se guardan en
+# NOMBRE_release.txt, con su gráfica en NOMBRE_release.svg si la dibujan.
+# tareas_vs_hilos está en las dos listas: su capítulo enseña las dos tablas.
+optimizados=(tareas_vs_hilos many_requests_escalado spawn_blocking_latido chat_carga)
 
 cd "$raiz"
 mkdir -p "$destino"
@@ -36,33 +48,70 @@ fi
 nucleos="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')"
 fecha="$(date '+%Y-%m-%d')"
 compilador="$(rustc --version)"
-cabecera="# Máquina: ${cpu}, ${nucleos} núcleos · ${fecha} · ${compilador}"
+# La primera línea de cada salida: la máquina, cómo se compiló el ejemplo,
+# la fecha y el compilador.
+cabecera() {
+    echo "# Máquina: ${cpu}, ${nucleos} núcleos · $1 · ${fecha} · ${compilador}"
+}
 
-# Compila todos los ejemplos antes de medir, para que la compilación no se
-# mezcle con la primera ejecución.
-cargo build -q --examples
+# ¿Se pidió este ejemplo? Sin argumentos, todos.
+pedido() {
+    (( $# == 1 )) || return 1
+    (( ${#pedidos[@]} == 0 )) && return 0
+    local nombre
+    for nombre in "${pedidos[@]}"; do
+        [[ "$nombre" == "$1" ]] && return 0
+    done
+    return 1
+}
+pedidos=("$@")
 
-for ejemplo in "${ejemplos[@]}"; do
-    echo "Corriendo el ejemplo ${ejemplo}..." >&2
-    salida="$destino/${ejemplo}.txt"
+# Corre un ejemplo y guarda su salida con la cabecera.
+#   correr NOMBRE ARCHIVO COMPILACION [opciones de cargo run...]
+correr() {
+    local ejemplo="$1" salida="$2" compilacion="$3"
+    shift 3
+    echo "Corriendo el ejemplo ${ejemplo}, ${compilacion}..." >&2
+    # Se compila antes, para que los avisos del compilador no se mezclen con
+    # la salida. La primera compilación optimizada de las dependencias tarda
+    # unos minutos.
+    cargo build -q "$@" --example "$ejemplo"
+    local temporal
     temporal="$(mktemp)"
     # Se guarda también la salida de errores: es parte de lo que ve el alumno.
-    if ! cargo run -q --example "$ejemplo" >"$temporal" 2>&1; then
+    if ! cargo run -q "$@" --example "$ejemplo" >"$temporal" 2>&1; then
         echo "error: el ejemplo ${ejemplo} terminó con error; su salida:" >&2
         cat "$temporal" >&2
         rm -f "$temporal"
         exit 1
     fi
     {
-        echo "$cabecera"
+        cabecera "$compilacion"
         cat "$temporal"
     } >"$salida"
     rm -f "$temporal"
     echo "  escrito ${salida#"$raiz"/}" >&2
+}
+
+for ejemplo in "${ejemplos[@]}"; do
+    pedido "$ejemplo" || continue
+    correr "$ejemplo" "$destino/${ejemplo}.txt" "sin optimizar (debug)"
 done
 
+# Optimizados: sin optimizar, el ejecutor de async-std, los canales y los
+# clientes son varias veces más lentos, y las cifras no dirían lo que los
+# capítulos comentan.
+for ejemplo in "${optimizados[@]}"; do
+    pedido "$ejemplo" || continue
+    correr "$ejemplo" "$destino/${ejemplo}_release.txt" "optimizado (--release)" --release
+done
+
+if (( ${#pedidos[@]} > 0 )); then
+    exit 0
+fi
+
 # Capítulo «Mutex»: el aviso real de clippy sobre un guardián de
-# `std::sync::Mutex` vivo durante un `.await`. El ejemplo `mutex` lo calla a
+# `std::sync::Mutex` que cruza un `.await`. El ejemplo `mutex` lo calla a
 # propósito con `#[allow(clippy::await_holding_lock)]`; `--force-warn` lo
 # enciende por encima del `allow`, solo para esta salida. Sin cabecera: no
 # depende de la máquina.
@@ -112,25 +161,3 @@ for l in sys.stdin:
 else
     echo "aviso: no hay python3; se conserva ${salida#"$raiz"/}" >&2
 fi
-
-# Capítulo «¿Cuándo vale la pena async?»: tareas_vs_hilos, compilado también
-# con optimizaciones. Sin optimizar, lo que cuesta una tarea sale varias veces
-# mayor, y los apuntes hablan de programas optimizados; el capítulo muestra
-# las dos tablas. La compilación optimizada de todas las dependencias tarda
-# unos minutos la primera vez. Escribe tareas_vs_hilos_release.txt y su
-# gráfica, tareas_vs_hilos_release.svg.
-echo "Corriendo el ejemplo tareas_vs_hilos con --release..." >&2
-salida="$destino/tareas_vs_hilos_release.txt"
-temporal="$(mktemp)"
-if ! cargo run -q --release --example tareas_vs_hilos >"$temporal" 2>&1; then
-    echo "error: tareas_vs_hilos --release terminó con error; su salida:" >&2
-    cat "$temporal" >&2
-    rm -f "$temporal"
-    exit 1
-fi
-{
-    echo "$cabecera"
-    cat "$temporal"
-} >"$salida"
-rm -f "$temporal"
-echo "  escrito ${salida#"$raiz"/}" >&2

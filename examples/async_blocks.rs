@@ -20,7 +20,6 @@
 //! cargo run --example async_blocks
 //! ```
 
-use std::future::Future;
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;

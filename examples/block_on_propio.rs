@@ -17,7 +17,7 @@
 //! ```
 
 use std::future::Future;
-use std::pin::{pin, Pin};
+use std::pin::{Pin, pin};
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
@@ -69,20 +69,14 @@ impl Wake for Despertar {
 /// El error que `block_on` evita: sondear sin parar, con un waker que no
 /// hace nada. Termina, pero con el hilo al 100 % mientras espera.
 pub fn block_on_que_gira<F: Future>(future: F) -> F::Output {
-    let waker = Waker::from(Arc::new(NoHaceNada));
-    let mut context = Context::from_waker(&waker);
+    // `Waker::noop()`: su `wake` no hace nada; nadie despierta a este bucle.
+    let mut context = Context::from_waker(Waker::noop());
     let mut future = pin!(future);
     loop {
         if let Poll::Ready(value) = future.as_mut().poll(&mut context) {
             return value;
         }
     }
-}
-
-struct NoHaceNada;
-
-impl Wake for NoHaceNada {
-    fn wake(self: Arc<Self>) {}
 }
 // ANCHOR_END: gira
 

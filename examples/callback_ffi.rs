@@ -23,15 +23,15 @@
 //! ```
 
 use std::ffi::c_void;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
 use async_std::{future, task};
 use futures::channel::oneshot;
 use futures::future::join_all;
-use taller_ffi::{taller_duplicar_tarde, taller_en_vuelo, TALLER_OK};
+use taller_ffi::{TALLER_OK, taller_duplicar_tarde, taller_en_vuelo};
 
 /// Los `user_data` creados y liberados, para comprobar que no se pierde ni
 /// se libera dos veces ninguno.

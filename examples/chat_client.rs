@@ -14,7 +14,7 @@
 //! ```
 //!
 //! Habla el protocolo del libro, así que sirve también con el servidor
-//! original de 'Programming Rust'.
+//! original de *Programming Rust*.
 //!
 //! Sin argumentos, arranca un servidor en este mismo proceso, con un vecino
 //! que contesta a todo en el grupo «perros», y le da al cliente una entrada

@@ -31,8 +31,8 @@ use std::time::{Duration, Instant};
 
 use async_std::io;
 use async_std::task;
-use taller_async::ejemplos;
 use taller_async::Servidor;
+use taller_async::ejemplos;
 
 const USO: &str = "uso: cargo run --example cheapo_request -- [--limite-ms N] [HOST PUERTO RUTA]\n\
      ejemplo: cargo run --example cheapo_request -- example.com 80 /";
@@ -54,7 +54,7 @@ mod sincrona {
     pub fn cheapo_request(host: &str, port: u16, path: &str) -> std::io::Result<String> {
         let mut socket = net::TcpStream::connect((host, port))?;
         // `Connection: close` no está en la versión del libro. En HTTP/1.1 la
-        // conexión sigue abierta por defecto tras la respuesta, a la espera
+        // conexión sigue abierta por omisión tras la respuesta, a la espera
         // de otra petición, y `read_to_string` lee hasta que la conexión se
         // cierra. Que cerremos nuestra mitad con `shutdown` no obliga al
         // servidor a cerrar la suya: sin esta cabecera podríamos quedarnos

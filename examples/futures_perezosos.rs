@@ -21,15 +21,15 @@
 use std::future::Future;
 use std::panic::{self, AssertUnwindSafe};
 use std::pin::pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 use std::time::{Duration, Instant};
 
 use async_std::task;
-use futures::future::FusedFuture;
 use futures::FutureExt;
+use futures::future::FusedFuture;
 
 /// Cuánto duerme el temporizador de la segunda parte.
 const ESPERA: Duration = Duration::from_millis(200);
@@ -184,8 +184,9 @@ fn poll_no_bloquea() {
 
 fn despues_de_ready() {
     // ANCHOR: despues_de_ready
-    // Un waker que no hace nada: aquí se sondea a mano y no hay a quién avisar.
-    let mut cx = Context::from_waker(futures::task::noop_waker_ref());
+    // Un waker que no hace nada (`Waker::noop()`, Rust 1.85): aquí se sondea
+    // a mano y no hay a quién avisar.
+    let mut cx = Context::from_waker(Waker::noop());
 
     let mut bloque = pin!(async { 7 });
     println!(

@@ -2,8 +2,8 @@
 //! peticiones a la vez, con un hilo por petición y con una tarea por petición.
 //!
 //! El capítulo 2 lanzó 20 peticiones. Este ejemplo existe para ver qué pasa
-//! cuando son muchas más, y para comprobar la afirmación de los apuntes que
-//! más se olvida: el código asíncrono no hace más rápida la E/S. El servidor
+//! cuando son muchas más, y para comprobar lo que más se olvida de la
+//! programación asíncrona: no hace más rápida la E/S. El servidor
 //! local tarda siempre lo mismo (100 ms) en responder; para cada N se mide el
 //! tiempo total de N peticiones a la vez, de dos formas:
 //!
@@ -33,7 +33,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use async_std::{future, task};
-use taller_async::{ejemplos, medir, Servidor};
+use taller_async::{Servidor, ejemplos, medir};
 
 /// Cuántas peticiones a la vez se prueban.
 const TANDAS: [usize; 7] = [1, 10, 50, 100, 250, 500, 1000];

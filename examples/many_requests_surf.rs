@@ -61,14 +61,14 @@ fn revisar_respuesta<'a>(
         let body = response.take_body();
         let prometidos = body.len();
         let bytes = body.into_bytes().await?;
-        if let Some(prometidos) = prometidos {
-            if bytes.len() < prometidos {
-                let incompleta = ErrorRespuesta::Incompleta {
-                    prometidos,
-                    recibidos: bytes.len(),
-                };
-                return Err(surf::Error::new(status, incompleta));
-            }
+        if let Some(prometidos) = prometidos
+            && bytes.len() < prometidos
+        {
+            let incompleta = ErrorRespuesta::Incompleta {
+                prometidos,
+                recibidos: bytes.len(),
+            };
+            return Err(surf::Error::new(status, incompleta));
         }
         response.set_body(bytes);
         Ok(response)
@@ -110,6 +110,18 @@ fn explicar(error: &surf::Error, url: &str) -> String {
     // texto, y el tipo del `io::Error` original se pierde: se reconoce por el
     // mensaje del sistema.
     let texto = error.to_string();
+    // async-h1, el cliente HTTP/1 de surf, solo acepta respuestas HTTP/1.1:
+    // una respuesta «HTTP/1.0 200 OK», como la de `python3 -m http.server`,
+    // le parece de una versión que no conoce.
+    if texto.contains("Unsupported HTTP version") {
+        return format!(
+            "{url}: el servidor respondió con HTTP/1.0, y el cliente HTTP/1 de surf \
+             (async-h1) solo acepta respuestas HTTP/1.1. Pide la URL con \
+             `cargo run --example many_requests -- {url}`, cuya cheapo_request lee \
+             también HTTP/1.0, o haz que el servidor responda con HTTP/1.1 (con \
+             `python3 -m http.server`, añade `--protocol HTTP/1.1`)"
+        );
+    }
     let tipo = if texto.contains("Connection refused") {
         Some(io::ErrorKind::ConnectionRefused)
     } else if texto.contains("Connection reset") {

@@ -20,9 +20,8 @@
 use std::cell::RefCell;
 use std::future::Future;
 use std::mem::size_of_val;
-use std::pin::{pin, Pin};
-use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+use std::pin::{Pin, pin};
+use std::task::{Context, Poll, Waker};
 
 thread_local! {
     /// La traza de la ejecución en curso: una línea por evento.
@@ -159,20 +158,14 @@ impl Future for SumarDosPasos {
 }
 // ANCHOR_END: poll
 
-/// Un waker que no hace nada: el ejecutor trazado sondea hasta que termina,
-/// y `Paso` ya avisa antes de devolver `Pending`.
-struct Nada;
-
-impl Wake for Nada {
-    fn wake(self: Arc<Self>) {}
-}
-
 /// Sondea `future` hasta que termina, anotando cada sondeo, y devuelve su
 /// valor y la traza completa.
 pub fn ejecutar_trazado<F: Future<Output = u32>>(future: F) -> (u32, Vec<String>) {
     TRAZA.with(|t| t.borrow_mut().clear());
-    let waker = Waker::from(Arc::new(Nada));
-    let mut cx = Context::from_waker(&waker);
+    // `Waker::noop()` (Rust 1.85): un waker cuyo `wake` no hace nada. Basta
+    // aquí porque este ejecutor vuelve a sondear enseguida, sin esperar
+    // aviso (y `Paso` ya avisa antes de devolver `Pending`).
+    let mut cx = Context::from_waker(Waker::noop());
     let mut future = pin!(future);
     let mut sondeo = 0;
     let valor = loop {

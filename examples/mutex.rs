@@ -7,12 +7,12 @@
 //!    sin ningún `.await` mientras está tomado: es la tabla de grupos del
 //!    chat (`GroupTable`). Mil tareas del pool de hilos la actualizan a la
 //!    vez, y se mide cuánto cuesta tomar y soltar cada Mutex.
-//! 2. Tener tomado un `std::sync::Mutex` a través de un `.await` es un
+//! 2. Que el guardián de un `std::sync::Mutex` cruce un `.await` es un
 //!    peligro: la tarea se duerme con el lock tomado, y otra tarea del mismo
 //!    hilo que lo pida con `lock()` bloquea el hilo entero para siempre. Se
 //!    ve sin colgarse, con `try_lock`, y después con el Mutex asíncrono, que
 //!    sí puede esperarse.
-//! 3. Cuando el lock tiene que seguir tomado a través de un `.await`, como al
+//! 3. Cuando el guardián del lock tiene que cruzar un `.await`, como al
 //!    escribir una línea entera en una conexión compartida (el `Outbound` del
 //!    chat), hace falta el Mutex asíncrono. Sin él, las líneas de varias
 //!    tareas se mezclan.
@@ -39,7 +39,7 @@ fn main() {
     println!();
     cuanto_cuesta_cada_lock();
 
-    println!("\n2. Un Mutex de std tomado a través de un .await\n");
+    println!("\n2. Un Mutex de std cuyo guardián cruza un .await\n");
     task::block_on(guardian_de_std_a_traves_de_await());
     println!();
     task::block_on(guardian_asincrono_a_traves_de_await());
@@ -283,7 +283,7 @@ async fn conexion_compartida() {
     let envios = lineas_de_chat().into_iter().map(|linea| {
         let salida = &salida;
         async move {
-            // El guardián vive a través del `.await` de `write_all`: mientras
+            // El guardián cruza el `.await` de `write_all`: mientras
             // esta línea no termina, nadie más escribe.
             let mut guard = salida.lock().await;
             guard.write_all(linea.as_bytes()).await
@@ -292,5 +292,7 @@ async fn conexion_compartida() {
     futures::future::join_all(envios).await;
     // ANCHOR_END: con_lock
     let (validas, total, _) = conexion.revisar();
-    println!("\nCon un Mutex asíncrono tomado durante toda la línea: {validas} de {total} líneas válidas.");
+    println!(
+        "\nCon un Mutex asíncrono tomado durante toda la línea: {validas} de {total} líneas válidas."
+    );
 }

@@ -1,7 +1,7 @@
 //! `pin`: por qué `poll` pide `Pin<&mut Self>` y no `&mut Self`.
 //!
-//! El future de una `async fn` guarda las variables que viven a través de
-//! un `.await`, y también las referencias entre ellas: una referencia que
+//! El future de una `async fn` guarda las variables que cruzan un
+//! `.await`, y también las referencias entre ellas: una referencia que
 //! apunta a otra parte del mismo future. Si el future se moviera a otra
 //! dirección después de empezar, esa referencia apuntaría al sitio viejo.
 //! `Pin` es la promesa de que eso no pasará. Este ejemplo enseña:
@@ -12,7 +12,7 @@
 //!    y dónde queda cada uno;
 //! 3. `Unpin`: los tipos a los que moverse no les importa, con los que `Pin`
 //!    no pone pegas;
-//! 4. cuánto ocupa un future según lo que tenga vivo en cada `.await`.
+//! 4. cuánto ocupa un future según lo que cruce cada `.await`.
 //!
 //! ```text
 //! cargo run --example pin
@@ -20,9 +20,9 @@
 
 use std::future::Future;
 use std::mem::size_of_val;
-use std::pin::{pin, Pin};
-use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll, Wake, Waker};
+use std::pin::{Pin, pin};
+use std::sync::Mutex;
+use std::task::{Context, Poll, Waker};
 
 use async_std::task;
 use futures::FutureExt;
@@ -40,7 +40,7 @@ fn direccion<T: ?Sized>(valor: &T) -> usize {
 
 // ANCHOR: autorreferencia
 /// Como el `fetch_string` del libro, sin red: un búfer y una referencia a
-/// él, los dos vivos a través de un `.await`.
+/// él, que los dos cruzan un `.await`.
 async fn fetch_like(relleno: u8) -> usize {
     let buf = [relleno; 64];
     let trozo = &buf[8..16]; // una referencia a `buf`, que está en el future
@@ -51,16 +51,11 @@ async fn fetch_like(relleno: u8) -> usize {
 }
 // ANCHOR_END: autorreferencia
 
-/// Un waker que no hace nada: aquí se sondea a mano.
-struct Nada;
-
-impl Wake for Nada {
-    fn wake(self: Arc<Self>) {}
-}
-
+/// Sondea una vez, a mano. `Waker::noop()` (Rust 1.85) es un waker cuyo
+/// `wake` no hace nada: aquí nadie espera el aviso, porque quien sondea es
+/// este código, y vuelve a sondear cuando quiere.
 fn sondear<F: Future + ?Sized>(future: Pin<&mut F>) -> Poll<F::Output> {
-    let waker = Waker::from(Arc::new(Nada));
-    future.poll(&mut Context::from_waker(&waker))
+    future.poll(&mut Context::from_waker(Waker::noop()))
 }
 
 fn main() {
@@ -207,10 +202,10 @@ fn unpin() {
         "   Pin<Box<async fn>>, con Pin::new:   {:?}",
         exige_unpin(&mut en_caja)
     );
-    println!("   o con FutureExt::poll_unpin:        {:?}", {
-        let waker = Waker::from(Arc::new(Nada));
-        en_caja.poll_unpin(&mut Context::from_waker(&waker))
-    });
+    println!(
+        "   o con FutureExt::poll_unpin:        {:?}",
+        en_caja.poll_unpin(&mut Context::from_waker(Waker::noop()))
+    );
     // ANCHOR_END: unpin_uso
 }
 
@@ -225,7 +220,7 @@ async fn un_byte_vivo() -> u8 {
 
 async fn kib_vivo() -> u8 {
     let buf = [1u8; 1024];
-    task::yield_now().await; // `buf` vive a través del `.await`
+    task::yield_now().await; // `buf` cruza el `.await`
     buf[0]
 }
 

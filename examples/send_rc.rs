@@ -6,7 +6,7 @@
 //! 1. Una tarea lanzada con `spawn` puede empezar en un hilo del pool y
 //!    seguir, después de un `.await`, en otro. El ejemplo lanza unas cuantas
 //!    y cuenta cuántas cambiaron de hilo en tu máquina.
-//! 2. `reluctant`, la función del libro: un `Rc` vivo durante un `.await`
+//! 2. `reluctant`, la función del libro: un `Rc` que cruza un `.await`
 //!    hace que su future no sea `Send`. Corre con `spawn_local`, que no saca
 //!    la tarea de su hilo; para `spawn` hay dos arreglos: acotar el ámbito
 //!    del `Rc` para que muera antes del `.await`, o usar `Arc`.
@@ -77,8 +77,8 @@ async fn cambios_de_hilo() {
 // ANCHOR_END: cambios_de_hilo
 
 // ANCHOR: reluctant_rc
-/// La versión del libro: el `Rc` sigue vivo durante el `.await`, así que
-/// el future lo guarda, y el future no es `Send`.
+/// La versión del libro: el `Rc` cruza el `.await`, así que el future lo
+/// guarda, y el future no es `Send`.
 async fn reluctant_rc() -> String {
     let string = Rc::new("cadena con recuento de referencias".to_string());
     task::yield_now().await;
@@ -143,8 +143,8 @@ async fn anotando_hilos<F: std::future::Future>(future: F) -> (String, String, F
 // ANCHOR: generic_error
 /// Un error de cualquier tipo, que además se puede mandar a otro hilo
 /// (`Send`) y compartir entre hilos (`Sync`). Sin esas dos marcas,
-/// `Box<dyn Error>` no es `Send`, ni lo es ningún future que lo guarde
-/// durante un `.await`.
+/// `Box<dyn Error>` no es `Send`, ni lo es ningún future en el que cruce
+/// un `.await`.
 type GenericError = Box<dyn std::error::Error + Send + Sync + 'static>;
 type GenericResult<T> = Result<T, GenericError>;
 
@@ -155,7 +155,7 @@ fn some_fallible_thing(texto: &str) -> GenericResult<i32> {
 
 async fn unfortunate(texto: &'static str) -> String {
     // El `Result` es un temporal del `match`: vive hasta que el `match`
-    // termina, también durante el `.await` del segundo brazo.
+    // termina, así que también cruza el `.await` del segundo brazo.
     match some_fallible_thing(texto) {
         Err(error) => format!("{texto:?} → error: {error}"),
         Ok(output) => {

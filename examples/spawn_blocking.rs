@@ -12,7 +12,9 @@
 //! verificando cada contraseña. Se mide dos veces: con la verificación en la
 //! propia tarea y con `spawn_blocking`. Para cada una imprime cuánto tardó,
 //! cuántas veces latió el reloj mientras tanto, el mayor hueco entre dos
-//! latidos y en qué hilo se calcularon los hashes.
+//! latidos y en qué hilo se calcularon los hashes. Al final, lo que
+//! `spawn_blocking` no puede hacer: cancelar un closure que ya está
+//! corriendo.
 //!
 //! ```text
 //! cargo run --example spawn_blocking
@@ -34,8 +36,8 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{self, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{self, PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use async_std::task;
 use taller_async::ejemplos;
@@ -63,10 +65,10 @@ fn argon2_con_clave(key: &[u8]) -> Result<Argon2<'_>, password_hash::Error> {
 
 /// El hash de `password` con una sal aleatoria nueva, como cadena PHC.
 fn hash_password_blocking(password: &str, key: &str) -> Result<String, password_hash::Error> {
-    // 16 bytes aleatorios del sistema operativo: dos usuarios con la misma
-    // contraseña tienen hashes distintos.
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes(), &salt)?;
+    // `hash_password` pone una sal nueva: 16 bytes aleatorios del sistema
+    // operativo. Dos usuarios con la misma contraseña tienen hashes distintos.
+    let hash: PasswordHash =
+        argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes())?;
     Ok(hash.to_string())
 }
 
@@ -81,7 +83,7 @@ fn verify_password_blocking(
     let hash = PasswordHash::new(hash)?;
     match argon2_con_clave(key.as_bytes())?.verify_password(password.as_bytes(), &hash) {
         Ok(()) => Ok(true),
-        Err(password_hash::Error::Password) => Ok(false),
+        Err(password_hash::Error::PasswordInvalid) => Ok(false),
         Err(otro) => Err(otro),
     }
 }
@@ -260,6 +262,9 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
 
+    println!("\nUn closure de spawn_blocking que ya corre no se cancela:");
+    task::block_on(cancelar_spawn_blocking());
+
     #[cfg(feature = "argonautica")]
     if let Err(problema) = task::block_on(libro::demostracion(&hash)) {
         eprintln!("error: {problema}");
@@ -272,6 +277,34 @@ fn main() -> ExitCode {
     );
     ExitCode::SUCCESS
 }
+
+// ANCHOR: no_se_cancela
+/// `handle.cancel().await` cancela una tarea de `task::spawn`. A un closure
+/// de `spawn_blocking` que ya está corriendo no lo para: es código síncrono
+/// en otro hilo, y nada puede interrumpirlo a medias. `cancel` solo hace que
+/// nadie espere su valor.
+async fn cancelar_spawn_blocking() {
+    let (empezo, empezado) = async_std::channel::bounded(1);
+    let (sigue, esperar) = std::sync::mpsc::channel::<()>();
+    let (termino, terminado) = async_std::channel::bounded(1);
+    let handle = task::spawn_blocking(move || {
+        empezo.send_blocking(()).ok();
+        // El trabajo síncrono: aquí, esperar hasta que le digan que siga.
+        // (Esperar así está bien en un hilo de `spawn_blocking`; en una
+        // tarea, no.)
+        esperar.recv().ok();
+        termino.send_blocking(()).ok();
+        "el valor que nadie recoge"
+    });
+    empezado.recv().await.ok();
+    let devolvio = handle.cancel().await;
+    println!("  handle.cancel().await devolvió {devolvio:?}: nadie recibirá el valor");
+    // El closure no se enteró: sigue esperando, y termina cuando se lo dicen.
+    sigue.send(()).ok();
+    let siguio = terminado.recv().await.is_ok();
+    println!("  y después del cancel, el closure siguió y terminó: {siguio}");
+}
+// ANCHOR_END: no_se_cancela
 
 /// `verify_password`, anotando en qué hilo corre el cálculo. Es la misma
 /// función con una línea más dentro del closure.
@@ -341,10 +374,8 @@ mod libro {
         let params = Params::new(16 * 1024, 2, 1, None)?;
         let argon2 =
             Argon2::new_with_secret(key.as_bytes(), Algorithm::Argon2id, Version::V0x13, params)?;
-        let salt = SaltString::generate(&mut OsRng);
-        Ok(argon2
-            .hash_password(password.as_bytes(), &salt)?
-            .to_string())
+        let hash: PasswordHash = argon2.hash_password(password.as_bytes())?;
+        Ok(hash.to_string())
     }
     // ANCHOR_END: hash_argonautica
 

@@ -24,7 +24,7 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::time::Duration;
 
-use async_std::io::{prelude::*, BufRead, BufReader};
+use async_std::io::{BufRead, BufReader, prelude::*};
 use async_std::net::{SocketAddr, TcpListener, TcpStream};
 use async_std::prelude::*;
 use async_std::stream::{self, Stream};

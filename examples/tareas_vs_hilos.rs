@@ -1,21 +1,24 @@
 //! `tareas_vs_hilos`: lo que cuesta un hilo y lo que cuesta una tarea, medido
 //! en tu máquina.
 //!
-//! Los apuntes del curso afirman cuatro cosas: que un hilo tarda unos 15 µs en
-//! crearse y una tarea unos 300 ns (otro apunte dice 30 ns); que un hilo ocupa
-//! de 20 KiB a 100 KiB de memoria, o más; que pasar de una tarea a otra es más
-//! barato que pasar de un hilo a otro; y que, por todo eso, caben muchas más
-//! tareas que hilos. Este ejemplo existe para no creérselo sin más: crea N
+//! Sobre hilos y tareas circulan cuatro afirmaciones, con cifras: que un hilo
+//! tarda unos 15 µs en crearse y una tarea unos 300 ns (o 30 ns, según quién
+//! lo cuente); que un hilo ocupa de 20 KiB a 100 KiB de memoria, o más; que
+//! pasar de una tarea a otra es más barato que pasar de un hilo a otro; y
+//! que, por todo eso, caben muchas más tareas que hilos. Este ejemplo existe
+//! para no creérselo sin más: crea N
 //! hilos y N tareas y mide, para cada uno,
 //!
 //! 1. cuánto cuesta crearlo y esperar a que termine;
 //! 2. cuánta memoria ocupa mientras vive (la residente, leída de
-//!    `/proc/self/status`, y la virtual que reserva);
+//!    `/proc/self/status`, y la virtual que reserva) y, de cada hilo, la que
+//!    ocupa en el núcleo, que la residente no cuenta (su pila del núcleo y
+//!    sus estructuras, de `/proc/meminfo`, y sus tablas de páginas);
 //! 3. cuánto cuesta pasar el control de uno a otro: dos hilos, o dos tareas,
 //!    que se pasan un testigo por canales, ida y vuelta;
 //! 4. cuántos caben vivos a la vez en un presupuesto de memoria.
 //!
-//! Al final imprime una tabla con las cifras de los apuntes junto a las
+//! Al final imprime una tabla con esas cifras que circulan junto a las
 //! medidas, y dibuja una gráfica SVG con los datos de esta misma ejecución.
 //!
 //! ```text
@@ -33,7 +36,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -57,8 +60,9 @@ const IDAS_Y_VUELTAS: usize = 10_000;
 const TOPE_HILOS: usize = 20_000;
 const TOPE_TAREAS: usize = 2_000_000;
 
-/// Lo que los apuntes dicen de cada medida, tal cual, para la tabla final.
-mod apuntes {
+/// Lo que se suele decir de cada medida, las cifras y las frases que
+/// circulan, tal cual, para ponerlas en la tabla final junto a lo medido.
+mod se_suele_decir {
     pub const CREAR_HILO: &str = "15 µs";
     pub const CREAR_TAREA: &str = "300 ns (o 30 ns)";
     pub const MEMORIA_HILO: &str = "20-100 KiB";
@@ -170,6 +174,20 @@ impl Vivos {
             (durante.virtual_reservada as f64 - antes.virtual_reservada as f64)
                 / self.cuantos as f64,
         )
+    }
+
+    /// Memoria del núcleo de más, por unidad viva, en bytes: la pila del
+    /// núcleo, las estructuras y las tablas de páginas (ver
+    /// `medir::Nucleo`). La residente no la cuenta.
+    fn nucleo_por_unidad(&self) -> Option<[f64; 3]> {
+        let (antes, durante) = (self.antes?.nucleo?, self.durante?.nucleo?);
+        let por_unidad =
+            |antes: u64, durante: u64| (durante as f64 - antes as f64) / self.cuantos as f64;
+        Some([
+            por_unidad(antes.pilas, durante.pilas),
+            por_unidad(antes.estructuras, durante.estructuras),
+            por_unidad(antes.tablas_de_paginas, durante.tablas_de_paginas),
+        ])
     }
 }
 
@@ -393,7 +411,7 @@ fn leer_opciones() -> Result<Option<Opciones>, String> {
                     _ => {
                         return Err(format!(
                             "--presupuesto-mib espera MiB mayores que cero, no «{valor}»"
-                        ))
+                        ));
                     }
                 };
             }
@@ -403,7 +421,7 @@ fn leer_opciones() -> Result<Option<Opciones>, String> {
                     _ => {
                         return Err(format!(
                             "no entiendo «{otro}»: N es un número mayor que cero"
-                        ))
+                        ));
                     }
                 };
             }
@@ -489,6 +507,25 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
             _ => println!("   {quien:<7} no disponible en este sistema"),
         }
     }
+    // La residente no cuenta lo que el núcleo guarda de cada hilo. Una tarea
+    // no tiene nada en el núcleo: es memoria del proceso, y ya está en su
+    // residente.
+    if let (Some([pila, estructuras, tablas]), Some(residente)) =
+        (hilos.nucleo_por_unidad(), hilos.residente_por_unidad())
+    {
+        println!("   Lo que el núcleo ocupa por cada hilo, y la residente no cuenta:");
+        println!(
+            "   hilos   pila del núcleo {:>9} · estructuras (todo el sistema) {:>9} · \
+             tablas de páginas {:>9}",
+            medir::bytes(pila),
+            medir::bytes(estructuras),
+            medir::bytes(tablas)
+        );
+        println!(
+            "   hilos   en total, residente y núcleo: {}",
+            medir::bytes(residente + pila + estructuras + tablas)
+        );
+    }
     if let Some(memoria) = medir::memoria() {
         println!(
             "   Pico de memoria residente del proceso hasta aquí (VmHWM): {}",
@@ -530,7 +567,7 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     let (caben_hilos, caben_tareas) = (hilos, tareas);
 
     // ANCHOR: tabla
-    println!("\nLos apuntes frente a lo medido (tarea = task::spawn_local):\n");
+    println!("\nLo que se suele decir frente a lo medido (tarea = task::spawn_local):\n");
     let memoria = |valor: Option<f64>| valor.map_or("no disponible".to_string(), medir::bytes);
     let veces = |hilo: Option<f64>, tarea: Option<f64>| match (hilo, tarea) {
         (Some(hilo), Some(tarea)) if tarea > 0.0 => format!("× {:.0}", hilo / tarea),
@@ -539,33 +576,33 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     let filas = [
         (
             "crear y esperar, cada uno",
-            apuntes::CREAR_HILO,
+            se_suele_decir::CREAR_HILO,
             medir::tiempo(crear_hilo),
-            apuntes::CREAR_TAREA,
+            se_suele_decir::CREAR_TAREA,
             medir::tiempo(crear_tarea),
             veces(Some(crear_hilo), Some(crear_tarea)),
         ),
         (
             "memoria residente, cada uno",
-            apuntes::MEMORIA_HILO,
+            se_suele_decir::MEMORIA_HILO,
             memoria(memoria_hilo),
-            apuntes::MEMORIA_TAREA,
+            se_suele_decir::MEMORIA_TAREA,
             memoria(memoria_tarea),
             veces(memoria_hilo, memoria_tarea),
         ),
         (
             "pasar el control, cada vez",
-            apuntes::CAMBIO_HILO,
+            se_suele_decir::CAMBIO_HILO,
             medir::tiempo(cambio_hilo),
-            apuntes::CAMBIO_TAREA,
+            se_suele_decir::CAMBIO_TAREA,
             medir::tiempo(cambio_tarea),
             veces(Some(cambio_hilo), Some(cambio_tarea)),
         ),
         (
             "vivos a la vez en el presupuesto",
-            apuntes::VIVOS_HILOS,
+            se_suele_decir::VIVOS_HILOS,
             caben_hilos.cuantos.to_string(),
-            apuntes::VIVOS_TAREAS,
+            se_suele_decir::VIVOS_TAREAS,
             caben_tareas.cuantos.to_string(),
             format!(
                 "× {:.0}",
@@ -575,10 +612,12 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     ];
     println!(
         "  {:<33} {:<24} {:>12}   {:<26} {:>12}   ventaja de la tarea",
-        "", "hilo: los apuntes", "medido", "tarea: los apuntes", "medido"
+        "", "hilo: se suele decir", "medido", "tarea: se suele decir", "medido"
     );
-    for (medida, apunte_hilo, hilo, apunte_tarea, tarea, diferencia) in &filas {
-        println!("  {medida:<33} {apunte_hilo:<24} {hilo:>12}   {apunte_tarea:<26} {tarea:>12}   {diferencia}");
+    for (medida, dicho_hilo, hilo, dicho_tarea, tarea, diferencia) in &filas {
+        println!(
+            "  {medida:<33} {dicho_hilo:<24} {hilo:>12}   {dicho_tarea:<26} {tarea:>12}   {diferencia}"
+        );
     }
     // ANCHOR_END: tabla
 

@@ -87,7 +87,7 @@ pub fn leer_opciones(argumentos: impl IntoIterator<Item = String>) -> Lectura {
             _ => {
                 return Lectura::Error(format!(
                     "--limite-ms espera un número de milisegundos mayor que cero, no «{valor}»"
-                ))
+                ));
             }
         }
     }

@@ -1,16 +1,18 @@
 //! Medir en la máquina de quien lee: la memoria del proceso, el nombre de la
 //! máquina, y cómo presentar las cifras en una tabla y en una gráfica.
 //!
-//! Los apuntes del curso dan cifras: un hilo tarda unos 15 µs en crearse y una
-//! tarea unos 300 ns (otro apunte dice 30 ns); un hilo ocupa de 20 KiB a
-//! 100 KiB de memoria. El taller no las copia: las mide, en la máquina de
+//! Sobre hilos y tareas circulan cifras: un hilo tarda unos 15 µs en crearse
+//! y una tarea unos 300 ns (o 30 ns); un hilo ocupa de 20 KiB a 100 KiB de
+//! memoria. El taller no las copia: las mide, en la máquina de
 //! quien corre el ejemplo. Los ejemplos que miden (`tareas_vs_hilos`,
 //! `many_requests_escalado` y `spawn_blocking_latido`) comparten lo que no es
 //! su lección, y vive aquí:
 //!
 //! - [`memoria`]: la memoria del proceso según Linux, leída de
 //!   `/proc/self/status`: la residente (`VmRSS`), su pico (`VmHWM`) y la
-//!   virtual (`VmSize`). En otros sistemas no hay tal archivo: devuelve `None`
+//!   virtual (`VmSize`); y, de `/proc/meminfo`, la que el núcleo ocupa para
+//!   sí y la residente no cuenta (las pilas del núcleo de los hilos, sus
+//!   estructuras). En otros sistemas no hay tales archivos: devuelve `None`
 //!   y el ejemplo dice que esa medida no está disponible, en lugar de fallar.
 //! - [`maquina`]: una línea que nombra la máquina (el procesador y sus
 //!   núcleos), para el pie de las gráficas.
@@ -32,9 +34,9 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use plotters::coord::Shift;
 use plotters::coord::ranged1d::ValueFormatter;
 use plotters::coord::types::RangedCoordf64;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// La memoria del proceso en un instante, en bytes.
@@ -52,33 +54,75 @@ pub struct Memoria {
     pub virtual_reservada: u64,
     /// Cuántos hilos tiene el proceso (`Threads`).
     pub hilos: u64,
+    /// La memoria del núcleo que `residente` no cuenta, si se pudo leer.
+    pub nucleo: Option<Nucleo>,
 }
 
-/// La memoria del proceso, leída de `/proc/self/status`. `None` si el sistema
-/// no la ofrece así (todo lo que no es Linux).
+/// Memoria que el núcleo ocupa para sí, en bytes. La memoria residente de un
+/// proceso no la cuenta, pero cada hilo tiene su parte: una pila propia en el
+/// núcleo, su `task_struct` y otras estructuras, y las tablas de páginas que
+/// traducen las direcciones de su pila.
+///
+/// Las dos primeras cifras son de **todo el sistema**, no del proceso: Linux
+/// no las da por proceso. Otro programa que cree o termine hilos a la vez las
+/// mueve también; con miles de hilos nuevos en el proceso, ese ruido queda
+/// pequeño.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Nucleo {
+    /// Las pilas del núcleo de todos los hilos del sistema (`KernelStack`, de
+    /// `/proc/meminfo`). Cada hilo tiene una, de tamaño fijo.
+    pub pilas: u64,
+    /// Las estructuras del núcleo que no se pueden recuperar (`SUnreclaim`,
+    /// de `/proc/meminfo`): entre ellas, la `task_struct` de cada hilo.
+    pub estructuras: u64,
+    /// Las tablas de páginas de este proceso (`VmPTE`, de
+    /// `/proc/self/status`).
+    pub tablas_de_paginas: u64,
+}
+
+/// La memoria del proceso, leída de `/proc/self/status`, y la del núcleo, de
+/// `/proc/meminfo`. `None` si el sistema no la ofrece así (todo lo que no es
+/// Linux).
 pub fn memoria() -> Option<Memoria> {
     let estado = std::fs::read_to_string("/proc/self/status").ok()?;
-    leer_estado(&estado)
+    let mut memoria = leer_estado(&estado)?;
+    if let Ok(meminfo) = std::fs::read_to_string("/proc/meminfo") {
+        memoria.nucleo = leer_nucleo(&estado, &meminfo);
+    }
+    Some(memoria)
+}
+
+/// El número de la línea `nombre` de un archivo de `/proc`, en bytes si
+/// viene en «kB».
+fn campo(texto: &str, nombre: &str) -> Option<u64> {
+    let linea = texto.lines().find(|l| l.starts_with(nombre))?;
+    let mut partes = linea[nombre.len()..].split_whitespace();
+    let valor: u64 = partes.next()?.parse().ok()?;
+    // Linux escribe la memoria en «kB», que en realidad son KiB.
+    Some(match partes.next() {
+        Some("kB") => valor * 1024,
+        _ => valor,
+    })
 }
 
 /// Lee los campos de un `/proc/PID/status`. Aparte de [`memoria`] para poder
 /// probarlo con un texto fijo.
 fn leer_estado(estado: &str) -> Option<Memoria> {
-    let campo = |nombre: &str| -> Option<u64> {
-        let linea = estado.lines().find(|l| l.starts_with(nombre))?;
-        let mut partes = linea[nombre.len()..].split_whitespace();
-        let valor: u64 = partes.next()?.parse().ok()?;
-        // Linux escribe la memoria en «kB», que en realidad son KiB.
-        Some(match partes.next() {
-            Some("kB") => valor * 1024,
-            _ => valor,
-        })
-    };
     Some(Memoria {
-        residente: campo("VmRSS:")?,
-        pico_residente: campo("VmHWM:")?,
-        virtual_reservada: campo("VmSize:")?,
-        hilos: campo("Threads:")?,
+        residente: campo(estado, "VmRSS:")?,
+        pico_residente: campo(estado, "VmHWM:")?,
+        virtual_reservada: campo(estado, "VmSize:")?,
+        hilos: campo(estado, "Threads:")?,
+        nucleo: None,
+    })
+}
+
+/// Lee la memoria del núcleo de un `/proc/PID/status` y de `/proc/meminfo`.
+fn leer_nucleo(estado: &str, meminfo: &str) -> Option<Nucleo> {
+    Some(Nucleo {
+        pilas: campo(meminfo, "KernelStack:")?,
+        estructuras: campo(meminfo, "SUnreclaim:")?,
+        tablas_de_paginas: campo(estado, "VmPTE:")?,
     })
 }
 
@@ -333,9 +377,26 @@ mod pruebas {
                 pico_residente: 2048 * 1024,
                 virtual_reservada: 10240 * 1024,
                 hilos: 3,
+                nucleo: None,
             })
         );
         assert_eq!(leer_estado("Name:\tx\n"), None);
+    }
+
+    #[test]
+    fn lee_la_memoria_del_nucleo() {
+        let estado = "VmRSS:\t    1024 kB\nVmPTE:\t      96 kB\n";
+        let meminfo = "MemTotal:  4000000 kB\nSUnreclaim:  51200 kB\n\
+                       KernelStack:  1664 kB\n";
+        assert_eq!(
+            leer_nucleo(estado, meminfo),
+            Some(Nucleo {
+                pilas: 1664 * 1024,
+                estructuras: 51200 * 1024,
+                tablas_de_paginas: 96 * 1024,
+            })
+        );
+        assert_eq!(leer_nucleo(estado, "MemTotal:  4000000 kB\n"), None);
     }
 
     #[test]

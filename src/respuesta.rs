@@ -81,13 +81,13 @@ pub fn revisar(respuesta: &str) -> Result<&str, ErrorRespuesta> {
             None
         }
     });
-    if let Some(prometidos) = prometidos {
-        if cuerpo.len() < prometidos {
-            return Err(ErrorRespuesta::Incompleta {
-                prometidos,
-                recibidos: cuerpo.len(),
-            });
-        }
+    if let Some(prometidos) = prometidos
+        && cuerpo.len() < prometidos
+    {
+        return Err(ErrorRespuesta::Incompleta {
+            prometidos,
+            recibidos: cuerpo.len(),
+        });
     }
     if !(200..300).contains(&codigo) {
         return Err(ErrorRespuesta::Estado(codigo));

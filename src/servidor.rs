@@ -15,6 +15,12 @@
 //!   ([`Config::latencia`]) o elegida por petición con `?espera_ms=300`;
 //! - **fallar**: la ruta `/error500` responde con un estado 500 y la ruta
 //!   `/cortar` promete un cuerpo largo y cierra la conexión a la mitad;
+//! - **fallar unas veces y luego no**: la ruta
+//!   `/falla_veces?clave=NOMBRE&veces=K` responde 500 a las K primeras
+//!   peticiones con esa clave y 200, con un cuerpo, a las siguientes. Cada
+//!   clave lleva su propia cuenta, así que dos pruebas con claves distintas no
+//!   se pisan; [`Servidor::peticiones_con_clave`] dice cuántas vio cada una.
+//!   Es el servidor que necesita quien aprende a reintentar;
 //! - **contar**: cuántas peticiones está atendiendo ahora mismo
 //!   ([`Servidor::en_vuelo`]) y cuál fue el máximo ([`Servidor::pico_en_vuelo`]).
 //!   Con ese pico las pruebas demuestran que unas peticiones corrieron a la
@@ -24,15 +30,16 @@
 //! cliente: el cliente escrito a mano de `cheapo_request` es la lección, el
 //! servidor no.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_std::net::{SocketAddr, TcpListener, TcpStream};
 use async_std::task;
+use futures::StreamExt;
 use futures::channel::oneshot;
 use futures::future::{self, Either};
-use futures::StreamExt;
 use http_types::{Body, Request, Response, StatusCode};
 
 /// Cómo se comporta el servidor con todas las peticiones.
@@ -59,6 +66,10 @@ struct Contadores {
     en_vuelo: AtomicUsize,
     pico: AtomicUsize,
     atendidas: AtomicUsize,
+    /// Cuántas peticiones a `/falla_veces` llegaron con cada `clave`. Un
+    /// `Mutex` de la biblioteca estándar basta: se toma, se suma y se suelta
+    /// sin ningún `.await` en medio.
+    por_clave: Mutex<HashMap<String, usize>>,
 }
 
 /// Cuenta una petición en vuelo mientras vive; al soltarse la descuenta.
@@ -156,6 +167,19 @@ impl Servidor {
         let ahora = self.en_vuelo();
         self.contadores.pico.store(ahora, Ordering::SeqCst);
     }
+
+    /// Cuántas peticiones a `/falla_veces` llegaron con `clave`, hayan
+    /// recibido un 500 o un 200; 0 si ninguna. Se cuentan antes de
+    /// responder: cuando el cliente tiene la respuesta, la cuenta ya la
+    /// incluye.
+    pub fn peticiones_con_clave(&self, clave: &str) -> usize {
+        let por_clave = self
+            .contadores
+            .por_clave
+            .lock()
+            .unwrap_or_else(|envenenado| envenenado.into_inner());
+        por_clave.get(clave).copied().unwrap_or(0)
+    }
 }
 
 /// Cuántas conexiones pueden esperar en la cola del sistema operativo a que
@@ -233,6 +257,7 @@ async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contador
 
     let ruta = peticion.url().path().to_string();
     match ruta.as_str() {
+        "/falla_veces" => falla_veces(&peticion, contadores),
         "/error500" => {
             let mut respuesta = Response::new(StatusCode::InternalServerError);
             respuesta.set_body("Error 500 provocado a propósito por el servidor local.\n");
@@ -262,6 +287,51 @@ async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contador
     }
 }
 
+/// La ruta `/falla_veces?clave=NOMBRE&veces=K`: cuenta la petición en la
+/// cuenta de `NOMBRE` y responde 500 si es una de las `K` primeras, o 200 si
+/// no. Sin `clave` o sin un `veces` numérico, 400.
+fn falla_veces(peticion: &Request, contadores: &Contadores) -> Response {
+    let parametro = |nombre: &str| {
+        peticion
+            .url()
+            .query_pairs()
+            .find(|(k, _)| k == nombre)
+            .map(|(_, valor)| valor.into_owned())
+    };
+    let veces = parametro("veces").and_then(|valor| valor.parse::<usize>().ok());
+    let (Some(clave), Some(veces)) = (parametro("clave"), veces) else {
+        let mut respuesta = Response::new(StatusCode::BadRequest);
+        respuesta.set_body(
+            "La ruta /falla_veces necesita una clave y un número de fallos: \
+             /falla_veces?clave=NOMBRE&veces=K.\n",
+        );
+        return respuesta;
+    };
+    let n = {
+        let mut por_clave = contadores
+            .por_clave
+            .lock()
+            .unwrap_or_else(|envenenado| envenenado.into_inner());
+        let cuenta = por_clave.entry(clave.clone()).or_insert(0);
+        *cuenta += 1;
+        *cuenta
+    };
+    if n <= veces {
+        let mut respuesta = Response::new(StatusCode::InternalServerError);
+        respuesta.set_body(format!(
+            "Fallo {n} de {veces} de la clave «{clave}», provocado a propósito por el \
+             servidor local.\n"
+        ));
+        respuesta
+    } else {
+        let mut respuesta = Response::new(StatusCode::Ok);
+        respuesta.set_body(format!(
+            "Bien a la petición {n} de la clave «{clave}», después de {veces} fallos.\n"
+        ));
+        respuesta
+    }
+}
+
 /// Un lector que siempre falla: la mitad rota de la respuesta de `/cortar`.
 struct LectorQueFalla;
 
@@ -275,5 +345,74 @@ impl futures::io::AsyncRead for LectorQueFalla {
             std::io::ErrorKind::ConnectionAborted,
             "corte a propósito",
         )))
+    }
+}
+
+#[cfg(test)]
+mod pruebas {
+    use super::*;
+    use crate::prueba::con_limite;
+
+    /// Pide `url` con surf y devuelve el estado y el cuerpo.
+    async fn pedir(url: &str) -> (u16, String) {
+        let mut respuesta = surf::get(url)
+            .await
+            .expect("surf no pudo hablar con el servidor local");
+        let cuerpo = respuesta
+            .body_string()
+            .await
+            .expect("surf no pudo leer el cuerpo");
+        (respuesta.status().into(), cuerpo)
+    }
+
+    #[test]
+    fn falla_veces_responde_500_k_veces_y_luego_200_con_cada_clave_por_separado() {
+        con_limite(
+            10,
+            "el servidor local no respondió a /falla_veces",
+            || async {
+                let servidor = Servidor::iniciar().await.unwrap();
+                let a = servidor.url("/falla_veces?clave=a&veces=2");
+                let b = servidor.url("/falla_veces?veces=1&clave=b");
+                assert_eq!(servidor.peticiones_con_clave("a"), 0);
+
+                assert_eq!(pedir(&a).await.0, 500);
+                // La cuenta de `b` no depende de la de `a`.
+                assert_eq!(pedir(&b).await.0, 500);
+                assert_eq!(pedir(&a).await.0, 500);
+                let (estado, cuerpo) = pedir(&a).await;
+                assert_eq!(estado, 200, "{cuerpo}");
+                assert!(cuerpo.contains("petición 3"), "{cuerpo}");
+                assert_eq!(pedir(&a).await.0, 200);
+                assert_eq!(pedir(&b).await.0, 200);
+
+                assert_eq!(servidor.peticiones_con_clave("a"), 4);
+                assert_eq!(servidor.peticiones_con_clave("b"), 2);
+                assert_eq!(servidor.peticiones_con_clave("c"), 0);
+
+                // Con `veces=0` no falla nunca.
+                assert_eq!(
+                    pedir(&servidor.url("/falla_veces?clave=c&veces=0")).await.0,
+                    200
+                );
+                assert_eq!(servidor.peticiones_con_clave("c"), 1);
+            },
+        )
+    }
+
+    #[test]
+    fn falla_veces_sin_clave_o_sin_veces_responde_400_y_no_cuenta() {
+        con_limite(
+            10,
+            "el servidor local no respondió a /falla_veces",
+            || async {
+                let servidor = Servidor::iniciar().await.unwrap();
+                assert_eq!(pedir(&servidor.url("/falla_veces?veces=2")).await.0, 400);
+                let (estado, cuerpo) = pedir(&servidor.url("/falla_veces?clave=x&veces=dos")).await;
+                assert_eq!(estado, 400, "{cuerpo}");
+                assert!(cuerpo.contains("clave=NOMBRE&veces=K"), "{cuerpo}");
+                assert_eq!(servidor.peticiones_con_clave("x"), 0);
+            },
+        )
     }
 }

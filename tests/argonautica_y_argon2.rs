@@ -17,8 +17,8 @@
 
 #![cfg(feature = "argonautica")]
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{self, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{self, PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 const CLAVE: &str = "clave secreta del servidor";
@@ -59,7 +59,7 @@ fn verifica_argon2(password: &str, hash: &str, key: &str) -> Result<bool, passwo
     )?;
     match argon2.verify_password(password.as_bytes(), &hash) {
         Ok(()) => Ok(true),
-        Err(password_hash::Error::Password) => Ok(false),
+        Err(password_hash::Error::PasswordInvalid) => Ok(false),
         Err(otro) => Err(otro),
     }
 }
@@ -69,11 +69,8 @@ fn hash_argon2(password: &str, key: &str, params: Params) -> String {
     let argon2 =
         Argon2::new_with_secret(key.as_bytes(), Algorithm::Argon2id, Version::V0x13, params)
             .unwrap();
-    let salt = SaltString::generate(&mut OsRng);
-    argon2
-        .hash_password(password.as_bytes(), &salt)
-        .unwrap()
-        .to_string()
+    let hash: PasswordHash = argon2.hash_password(password.as_bytes()).unwrap();
+    hash.to_string()
 }
 
 #[test]

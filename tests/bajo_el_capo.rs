@@ -10,7 +10,8 @@
 //! - los ejemplos cuyo código es la lección (`spawn_blocking_propio`,
 //!   `block_on_propio`, `maquina_de_estados`) se incluyen aquí como módulos,
 //!   y sus piezas se prueban directamente, contando sondeos y despertares;
-//! - los demás (`waker`, `pin`, `no_hay_hilo`, `callback_ffi`) y el
+//! - los demás (`waker`, `pin`, `pin_proyeccion`, `no_hay_hilo`,
+//!   `callback_ffi`) y el
 //!   anfitrión de Python (`ffi/host.py`) se corren como programas, y se
 //!   comprueban las cifras que imprimen: cuentas, nunca tiempos.
 //!
@@ -24,12 +25,12 @@ use std::path::{Path, PathBuf};
 use std::pin::pin;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 use std::time::Duration;
 
-use comun::ejemplos::{compilar, correr_con_limite, Ejemplos, Salida};
+use comun::ejemplos::{Ejemplos, Salida, compilar, correr_con_limite};
 use taller_async::prueba::con_limite;
 
 #[path = "../examples/spawn_blocking_propio.rs"]
@@ -113,14 +114,18 @@ fn spawn_blocking_propio_despierta_al_waker_del_ultimo_sondeo() {
         // Dos sondeos con wakers distintos: solo cuenta el del último.
         let (primero, waker_1, _) = avisador();
         let (segundo, waker_2, aviso_2) = avisador();
-        assert!(future
-            .as_mut()
-            .poll(&mut Context::from_waker(&waker_1))
-            .is_pending());
-        assert!(future
-            .as_mut()
-            .poll(&mut Context::from_waker(&waker_2))
-            .is_pending());
+        assert!(
+            future
+                .as_mut()
+                .poll(&mut Context::from_waker(&waker_1))
+                .is_pending()
+        );
+        assert!(
+            future
+                .as_mut()
+                .poll(&mut Context::from_waker(&waker_2))
+                .is_pending()
+        );
         aviso_2
             .recv_timeout(Duration::from_secs(5))
             .expect("el hilo de spawn_blocking no despertó al waker del último sondeo");
@@ -277,7 +282,13 @@ const SI_NO_TERMINA: &str = "un future al que nadie despierta, o un callback que
 
 static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
     env!("CARGO_PKG_NAME"),
-    &["waker", "pin", "no_hay_hilo", "callback_ffi"],
+    &[
+        "waker",
+        "pin",
+        "pin_proyeccion",
+        "no_hay_hilo",
+        "callback_ffi",
+    ],
     SI_NO_TERMINA,
 );
 
@@ -337,8 +348,47 @@ fn pin_el_future_guarda_referencias_a_si_mismo() {
     let muerto = salida.numero_tras("kib_muerto()");
     assert!(
         vivo >= 1024 && muerto < 1024,
-        "un KiB vivo a través del `.await` va dentro del future ({vivo} bytes); \
+        "un KiB que cruza el `.await` va dentro del future ({vivo} bytes); \
          uno que muere antes, no ({muerto} bytes)"
+    );
+}
+
+#[test]
+fn pin_proyeccion_sondea_sin_mover_y_set_suelta_el_viejo_en_su_sitio() {
+    let salida = correr_ejemplo("pin_proyeccion");
+    assert!(
+        salida
+            .stdout
+            .contains("Ready(2) tras 3 sondeos; ¿siempre en la misma dirección? sí"),
+        "`as_mut` debería sondear tres veces el mismo future, sin moverlo.\n{}",
+        salida.describir()
+    );
+    let suelta = salida.stdout.find("(se suelta el Aviso «primero»)");
+    let ocupa = salida.stdout.find("«segundo» está en");
+    assert!(
+        matches!((suelta, ocupa), (Some(s), Some(o)) if s < o)
+            && salida
+                .tras("«segundo» está en")
+                .ends_with(": la misma dirección"),
+        "`set` debería soltar el future viejo antes de que el nuevo ocupe la misma \
+         dirección.\n{}",
+        salida.describir()
+    );
+    for combinador in [
+        "MapearAMano(pasos(3), n * 10):",
+        "Mapear(pasos(3), n * 10):",
+    ] {
+        assert!(
+            salida.tras(combinador) == "Ready(30) tras 4 sondeos",
+            "{combinador} debería terminar con Ready(30) tras 4 sondeos.\n{}",
+            salida.describir()
+        );
+    }
+    assert_eq!(
+        salida.tras("Fundir(pasos(1)), sondeo"),
+        "1: Pending, 2: Ready(1), 3: Pending, 4: Pending",
+        "`Fundir` debería responder `Pending` después de `Ready`.\n{}",
+        salida.describir()
     );
 }
 

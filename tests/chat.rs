@@ -176,9 +176,11 @@ fn los_nombres_y_los_mensajes_tienen_un_limite() {
         let justo = "g".repeat(LIMITE_NOMBRE_GRUPO);
         let largo = "g".repeat(LIMITE_NOMBRE_GRUPO + 1);
         c.join(&largo).await.unwrap();
-        assert!(error_de(&mut c)
-            .await
-            .contains(&LIMITE_NOMBRE_GRUPO.to_string()));
+        assert!(
+            error_de(&mut c)
+                .await
+                .contains(&LIMITE_NOMBRE_GRUPO.to_string())
+        );
         c.join("").await.unwrap();
         error_de(&mut c).await;
         assert_eq!(servidor.grupos(), 0, "un nombre rechazado no crea grupo");

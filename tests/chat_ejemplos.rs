@@ -23,10 +23,10 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use comun::ejemplos::{esperar, Ejemplos, Salida};
+use comun::ejemplos::{Ejemplos, Salida, esperar};
+use taller_async::chat::FromServer;
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::{Config, ServidorChat};
-use taller_async::chat::FromServer;
 use taller_async::prueba::con_limite;
 
 static EJEMPLOS: Ejemplos = Ejemplos::nuevos(

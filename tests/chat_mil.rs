@@ -9,9 +9,9 @@
 //! por proceso. El límite blando se puede subir sin privilegios hasta el
 //! duro; si el duro tampoco alcanza, la prueba lo dice y no hace nada.
 
+use taller_async::chat::FromServer;
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::{Config, ServidorChat};
-use taller_async::chat::FromServer;
 use taller_async::prueba::con_limite;
 
 const CLIENTES: usize = 1000;

@@ -8,6 +8,13 @@
 //! compilar y, al lado, en un `.stderr`, el error exacto que debe dar.
 //! trybuild los compila y compara; el libro incluye los mismos `.stderr`.
 //!
+//! Algunas lecciones son lo contrario: que algo *sí* compila, y que sigue
+//! compilando (un `Rc` que se mueve a `drop` antes del `.await` sin haberse
+//! prestado, un guardián en un bloque que termina antes del `.await`). Esos
+//! casos están en `tests/compila_bien/`: trybuild los compila y los corre, y
+//! deben terminar bien. Juntos, los dos directorios fijan la regla que
+//! enseña el libro: lo que decide si un valor cruza un `.await`.
+//!
 //! Si una versión nueva de Rust cambia la redacción de un error, esta prueba
 //! falla y enseña la diferencia. Para aceptar la redacción nueva (y que el
 //! libro la muestre), regenera los `.stderr` y revísalos:
@@ -23,4 +30,5 @@
 fn los_errores_que_muestra_el_libro_siguen_siendo_los_mismos() {
     let casos = trybuild::TestCases::new();
     casos.compile_fail("tests/no_compila/*.rs");
+    casos.pass("tests/compila_bien/*.rs");
 }

@@ -10,7 +10,8 @@
 //! - que con argumentos, ante un 500, una respuesta cortada, un puerto
 //!   cerrado o un servidor demasiado lento, explican el problema en español
 //!   por la salida de errores y terminan con un código distinto de cero, sin
-//!   pánico;
+//!   pánico; y que surf, que no acepta respuestas HTTP/1.0, lo dice y dice
+//!   qué hacer;
 //! - que ante argumentos que no entienden muestran el uso y salen con 2.
 //!
 //! Los ejemplos se compilan una vez con `cargo build --example ...` (así
@@ -229,6 +230,79 @@ fn un_servidor_lento_agota_el_limite() {
         "/lento?espera_ms=5000",
         &["--limite-ms", "300"],
         "se agotó el tiempo de espera",
+    );
+}
+
+/// Un servidor mínimo que responde a todo con HTTP/1.0, como
+/// `python3 -m http.server` por omisión. Devuelve su puerto; el hilo vive lo
+/// que dure la prueba.
+fn servidor_http_1_0() -> u16 {
+    use std::io::{Read, Write};
+    let escucha = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("no se pudo abrir el servidor HTTP/1.0 de la prueba");
+    let puerto = escucha
+        .local_addr()
+        .expect("el servidor no tiene dirección")
+        .port();
+    std::thread::spawn(move || {
+        for conexion in escucha.incoming() {
+            let Ok(mut conexion) = conexion else { continue };
+            // Lee la petición hasta la línea en blanco que cierra las cabeceras.
+            let mut leido = Vec::new();
+            let mut trozo = [0; 1024];
+            while !leido.windows(4).any(|w| w == b"\r\n\r\n") {
+                match conexion.read(&mut trozo) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => leido.extend_from_slice(&trozo[..n]),
+                }
+            }
+            let _ = conexion.write_all(
+                b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhola\n",
+            );
+            // Como un servidor HTTP/1.0: cierra la conexión al terminar.
+        }
+    });
+    puerto
+}
+
+#[test]
+fn una_respuesta_http_1_0_se_explica_con_surf() {
+    let puerto = servidor_http_1_0();
+    let url = format!("http://127.0.0.1:{puerto}/");
+
+    let salida = correr("many_requests_surf", &[&url]);
+    assert!(
+        !salida.stderr.contains("panicked"),
+        "many_requests_surf {url} entró en pánico ante una respuesta HTTP/1.0.\n{}",
+        salida.describir()
+    );
+    assert_eq!(
+        salida.estado.code(),
+        Some(1),
+        "many_requests_surf {url} debería fallar con el código 1: surf no acepta \
+         respuestas HTTP/1.0.\n{}",
+        salida.describir()
+    );
+    for parte in [
+        "respondió con HTTP/1.0",
+        "solo acepta respuestas HTTP/1.1",
+        "many_requests --",
+    ] {
+        assert!(
+            salida.stderr.contains(parte),
+            "many_requests_surf {url} debería explicar en español que el servidor habla \
+             HTTP/1.0 y qué hacer; falta «{parte}».\n{}",
+            salida.describir()
+        );
+    }
+
+    // El consejo del mensaje funciona: cheapo_request lee HTTP/1.0.
+    let salida = correr("many_requests", &[&url]);
+    assert!(
+        salida.estado.success() && salida.stdout.contains("HTTP/1.0 200 OK"),
+        "many_requests {url} debería leer la respuesta HTTP/1.0, como dice el mensaje de \
+         many_requests_surf.\n{}",
+        salida.describir()
     );
 }
 

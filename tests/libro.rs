@@ -16,8 +16,8 @@
 //!   `](#seccion)`) lleva a un archivo del libro que existe y, si tiene
 //!   fragmento, a un encabezado que existe;
 //! - cada capítulo que nombra `exercises/info.toml` existe, y el capítulo de
-//!   cada ejercicio dice cómo pedir su pista (`cargo run -- pista N`) y enlaza
-//!   a la página de pistas.
+//!   cada ejercicio dice cómo pedir su pista (`cargo run -- pista NOMBRE`, o
+//!   con su número) y enlaza a la página de pistas.
 //!
 //! Las pruebas recorren `book/src/` entero: un capítulo nuevo queda vigilado
 //! sin tocar este archivo.
@@ -184,13 +184,13 @@ fn enlaces(texto: &str) -> Vec<(usize, String)> {
 
         // Definición de referencia: `[etiqueta]: destino`.
         let recortada = limpia.trim_start();
-        if recortada.starts_with('[') {
-            if let Some(fin) = recortada.find("]:") {
-                let destino = recortada[fin + 2..].split_whitespace().next();
-                if let Some(destino) = destino {
-                    let destino = destino.trim_start_matches('<').trim_end_matches('>');
-                    encontrados.push((linea.numero, destino.to_string()));
-                }
+        if recortada.starts_with('[')
+            && let Some(fin) = recortada.find("]:")
+        {
+            let destino = recortada[fin + 2..].split_whitespace().next();
+            if let Some(destino) = destino {
+                let destino = destino.trim_start_matches('<').trim_end_matches('>');
+                encontrados.push((linea.numero, destino.to_string()));
             }
         }
 
@@ -311,17 +311,17 @@ fn identificadores(texto: &str) -> BTreeSet<String> {
         let mut titulo = resto.trim().trim_end_matches('#').trim().to_string();
 
         // Atributos al final: `{#id .clase}`.
-        if titulo.ends_with('}') {
-            if let Some(abre) = titulo.rfind('{') {
-                let atributos = titulo[abre + 1..titulo.len() - 1].to_string();
-                titulo.truncate(abre);
-                if let Some(id) = atributos
-                    .split_whitespace()
-                    .find_map(|a| a.strip_prefix('#'))
-                {
-                    ids.insert(id.to_string());
-                    continue;
-                }
+        if titulo.ends_with('}')
+            && let Some(abre) = titulo.rfind('{')
+        {
+            let atributos = titulo[abre + 1..titulo.len() - 1].to_string();
+            titulo.truncate(abre);
+            if let Some(id) = atributos
+                .split_whitespace()
+                .find_map(|a| a.strip_prefix('#'))
+            {
+                ids.insert(id.to_string());
+                continue;
             }
         }
 
@@ -511,16 +511,15 @@ fn cada_enlace_relativo_lleva_a_algo_que_existe() {
                 ));
                 continue;
             }
-            if let Some(fragmento) = fragmento {
-                if archivo.extension().is_some_and(|e| e == "md")
-                    && !identificadores(&leer(&archivo)).contains(fragmento)
-                {
-                    problemas.push(format!(
-                        "{donde}: el enlace «{destino}» busca la sección «#{fragmento}», \
-                         que no existe en {}",
-                        mostrar(&archivo)
-                    ));
-                }
+            if let Some(fragmento) = fragmento
+                && archivo.extension().is_some_and(|e| e == "md")
+                && !identificadores(&leer(&archivo)).contains(fragmento)
+            {
+                problemas.push(format!(
+                    "{donde}: el enlace «{destino}» busca la sección «#{fragmento}», \
+                     que no existe en {}",
+                    mostrar(&archivo)
+                ));
             }
         }
     }
@@ -552,18 +551,22 @@ fn cada_ejercicio_tiene_su_capitulo_y_su_pista() {
             continue;
         }
         let texto = leer(&capitulo);
-        let orden = format!("cargo run -- pista {n}");
-        // `pista 1` no vale por `pista 12`: detrás no puede venir otra cifra.
-        let menciona = texto.match_indices(&orden).any(|(j, _)| {
-            !texto[j + orden.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
-        });
-        if !menciona {
+        // La pista se pide por nombre (`pista reintentar`) o por número
+        // (`pista async_blocks`). `pista cheapo_request` no vale por `pista group_table`, ni `pista mutex` por
+        // `pista mutex_x`: detrás no puede venir otra letra, cifra o `_`.
+        let menciona = |orden: &str| {
+            texto.match_indices(orden).any(|(j, _)| {
+                !texto[j + orden.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        };
+        let por_nombre = format!("cargo run -- pista {}", ejercicio.nombre);
+        if !menciona(&por_nombre) && !menciona(&format!("cargo run -- pista {n}")) {
             problemas.push(format!(
                 "{}: es el capítulo del ejercicio {n} ({}), pero no dice cómo pedir su \
-                 pista: falta «{orden}»",
+                 pista: falta «{por_nombre}»",
                 ejercicio.capitulo, ejercicio.nombre
             ));
         }

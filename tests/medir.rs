@@ -6,7 +6,7 @@
 //! depende de la máquina:
 //!
 //! - que cada ejemplo termina bien, en pocos segundos, e imprime su tabla con
-//!   las cifras de los apuntes al lado;
+//!   las cifras que se suelen dar al lado;
 //! - que su gráfica es un SVG que nombra la máquina, escrito donde pide
 //!   `TALLER_GRAFICAS` (así lo usa `book/regenerar-salidas.sh`);
 //! - que `many_requests_escalado` tiene de verdad muchas peticiones en vuelo
@@ -67,7 +67,7 @@ fn revisar_grafica(ruta: &Path) {
 }
 
 #[test]
-fn tareas_vs_hilos_pone_los_apuntes_junto_a_lo_medido_y_dibuja() {
+fn tareas_vs_hilos_pone_lo_que_se_suele_decir_junto_a_lo_medido_y_dibuja() {
     let graficas = carpeta_temporal("graficas-tvh");
     // Pocos y con poco presupuesto: la prueba mira la forma, no las cifras.
     let salida = TALLER.correr_con_entorno(
@@ -85,6 +85,7 @@ fn tareas_vs_hilos_pone_los_apuntes_junto_a_lo_medido_y_dibuja() {
     );
     for esperado in [
         "N = 200",
+        "Lo que se suele decir frente a lo medido",
         "15 µs",
         "300 ns (o 30 ns)",
         "20-100 KiB",
@@ -98,6 +99,18 @@ fn tareas_vs_hilos_pone_los_apuntes_junto_a_lo_medido_y_dibuja() {
             "la salida de tareas_vs_hilos debería incluir «{esperado}»:\n{}",
             salida.stdout
         );
+    }
+    // La residente no cuenta lo que el núcleo guarda de cada hilo: en Linux,
+    // el ejemplo lo mide aparte y lo suma.
+    if cfg!(target_os = "linux") {
+        for esperado in ["pila del núcleo", "en total, residente y núcleo"] {
+            assert!(
+                salida.stdout.contains(esperado),
+                "en Linux, tareas_vs_hilos debería medir la memoria del núcleo de cada \
+                 hilo (de /proc/meminfo) e incluir «{esperado}»:\n{}",
+                salida.stdout
+            );
+        }
     }
     revisar_grafica(&graficas.join("tareas_vs_hilos.svg"));
     let _ = std::fs::remove_dir_all(&graficas);

@@ -82,7 +82,9 @@ fn streams_join_all_devuelve_en_orden_y_race_suelta_al_perdedor() {
     let salida = correr("streams");
     assert!(
         salida.contains(r#"devolvió ["t1", "t2", "t3", "t4", "t5"]"#)
-            && salida.contains(r#"terminaron en el orden ["t5", "t4", "t3", "t2", "t1"] · pico en vuelo: 5"#),
+            && salida.contains(
+                r#"terminaron en el orden ["t5", "t4", "t3", "t2", "t1"] · pico en vuelo: 5"#
+            ),
         "join_all debería devolver en el orden de la lista, con los cinco en vuelo a la vez:\n{salida}"
     );
     assert!(

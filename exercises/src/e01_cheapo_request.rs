@@ -1,8 +1,8 @@
-//! Ejercicio 1: `cheapo_request` asíncrono.
+//! Ejercicio `cheapo_request`: la versión asíncrona de `cheapo_request`.
 //!
 //! Capítulo: book/src/01-cheapo-request.md.
 //! Pruebas: `cargo test -p exercises --test e01_cheapo_request`.
-//! Pista: `cargo run -- pista 1`.
+//! Pista: `cargo run -- pista cheapo_request`.
 //!
 //! Escribe la versión asíncrona de la petición HTTP hecha a mano: abre una
 //! conexión TCP a `host:port`, envía `GET path HTTP/1.1` con su cabecera
@@ -14,7 +14,7 @@
 /// estado, cabeceras y cuerpo) como texto.
 pub async fn cheapo_request(host: &str, port: u16, path: &str) -> std::io::Result<String> {
     todo!(
-        "Ejercicio 1: escribe `cheapo_request` en exercises/src/e01_cheapo_request.rs \
-         (capítulo book/src/01-cheapo-request.md; pista: cargo run -- pista 1)"
+        "Ejercicio `cheapo_request`: escribe `cheapo_request` en exercises/src/e01_cheapo_request.rs \
+         (capítulo book/src/01-cheapo-request.md; pista: cargo run -- pista cheapo_request)"
     )
 }

@@ -1,13 +1,13 @@
-//! Ejercicio 2: `many_requests` con `spawn_local`.
+//! Ejercicio `many_requests`: `many_requests` con `spawn_local`.
 //!
 //! Capítulo: book/src/02-many-requests.md.
 //! Pruebas: `cargo test -p exercises --test e02_many_requests`.
-//! Pista: `cargo run -- pista 2`.
+//! Pista: `cargo run -- pista many_requests`.
 //!
 //! Lanza todas las peticiones a la vez, cada una en su propia tarea con
 //! `async_std::task::spawn_local`, y después recoge los resultados en el
 //! mismo orden en que llegaron las peticiones. Usa tu `cheapo_request` del
-//! ejercicio 1.
+//! ejercicio `cheapo_request`.
 
 #[allow(unused_imports)]
 use crate::e01_cheapo_request::cheapo_request;
@@ -16,7 +16,7 @@ use crate::e01_cheapo_request::cheapo_request;
 /// actual y devuelve sus resultados en el mismo orden.
 pub async fn many_requests(requests: Vec<(String, u16, String)>) -> Vec<std::io::Result<String>> {
     todo!(
-        "Ejercicio 2: escribe `many_requests` en exercises/src/e02_many_requests.rs \
-         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista 2)"
+        "Ejercicio `many_requests`: escribe `many_requests` en exercises/src/e02_many_requests.rs \
+         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista many_requests)"
     )
 }

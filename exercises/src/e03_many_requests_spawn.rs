@@ -1,9 +1,9 @@
-//! Ejercicio 3: `spawn` contra `spawn_local`: propiedad, `'static` y
+//! Ejercicio `many_requests_spawn`: `spawn` contra `spawn_local`: propiedad, `'static` y
 //! `async move`.
 //!
 //! Capítulo: book/src/02-many-requests.md (sección «En el pool de hilos»).
 //! Pruebas: `cargo test -p exercises --test e03_many_requests_spawn`.
-//! Pista: `cargo run -- pista 3`.
+//! Pista: `cargo run -- pista many_requests_spawn`.
 //!
 //! `async_std::task::spawn` manda la tarea al pool de hilos de async-std: la
 //! tarea empieza a correr enseguida, en otro hilo, aunque nadie espere su
@@ -24,8 +24,8 @@ pub fn spawn_request(
     path: &str,
 ) -> task::JoinHandle<std::io::Result<String>> {
     todo!(
-        "Ejercicio 3: escribe `spawn_request` en exercises/src/e03_many_requests_spawn.rs \
-         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista 3)"
+        "Ejercicio `many_requests_spawn`: escribe `spawn_request` en exercises/src/e03_many_requests_spawn.rs \
+         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista many_requests_spawn)"
     )
 }
 
@@ -35,7 +35,7 @@ pub async fn many_requests_spawn(
     requests: &[(String, u16, String)],
 ) -> Vec<std::io::Result<String>> {
     todo!(
-        "Ejercicio 3: escribe `many_requests_spawn` en exercises/src/e03_many_requests_spawn.rs \
-         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista 3)"
+        "Ejercicio `many_requests_spawn`: escribe `many_requests_spawn` en exercises/src/e03_many_requests_spawn.rs \
+         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista many_requests_spawn)"
     )
 }

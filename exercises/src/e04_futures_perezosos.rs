@@ -1,8 +1,8 @@
-//! Ejercicio 4: un future escrito a mano que cede el turno.
+//! Ejercicio `futures_perezosos`: un future escrito a mano que cede el turno.
 //!
 //! Capítulo: book/src/03-futures-perezosos.md.
 //! Pruebas: `cargo test -p exercises --test e04_futures_perezosos`.
-//! Pista: `cargo run -- pista 4`.
+//! Pista: `cargo run -- pista futures_perezosos`.
 //!
 //! Casi nunca se implementa `Future` a mano: `async` lo hace por ti. Pero
 //! hacerlo una vez enseña el contrato que todo future cumple. `Ceder::veces(n)`
@@ -43,8 +43,8 @@ impl Future for Ceder {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<usize> {
         todo!(
-            "Ejercicio 4: escribe `Ceder::poll` en exercises/src/e04_futures_perezosos.rs \
-             (capítulo book/src/03-futures-perezosos.md; pista: cargo run -- pista 4)"
+            "Ejercicio `futures_perezosos`: escribe `Ceder::poll` en exercises/src/e04_futures_perezosos.rs \
+             (capítulo book/src/03-futures-perezosos.md; pista: cargo run -- pista futures_perezosos)"
         )
     }
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 5: de un future que toma prestado a uno `'static`.
+//! Ejercicio `async_blocks`: de un future que toma prestado a uno `'static`.
 //!
 //! Capítulo: book/src/04-async-blocks.md.
 //! Pruebas: `cargo test -p exercises --test e05_async_blocks`.
-//! Pista: `cargo run -- pista 5`.
+//! Pista: `cargo run -- pista async_blocks`.
 //!
 //! `contar_prestado` funciona, pero su future guarda los préstamos `texto` y
 //! `palabra`: no puede vivir más que ellos, así que ni `spawn_local` ni
@@ -10,8 +10,6 @@
 //! igual (una vez por línea), pero devuelve un future `Send + 'static`: una
 //! función corriente que hace algo de trabajo en el momento de la llamada y
 //! después devuelve un bloque `async move`.
-
-use std::future::Future;
 
 use async_std::task;
 
@@ -36,8 +34,8 @@ pub fn contar(texto: &str, palabra: &str) -> impl Future<Output = usize> + Send 
     // Este bloque compila porque no usa `texto` ni `palabra`. Cámbialo.
     async move {
         todo!(
-            "Ejercicio 5: escribe `contar` en exercises/src/e05_async_blocks.rs \
-             (capítulo book/src/04-async-blocks.md; pista: cargo run -- pista 5)"
+            "Ejercicio `async_blocks`: escribe `contar` en exercises/src/e05_async_blocks.rs \
+             (capítulo book/src/04-async-blocks.md; pista: cargo run -- pista async_blocks)"
         )
     }
 }

@@ -1,12 +1,12 @@
-//! Ejercicio 6: futures que se pueden mandar a otro hilo.
+//! Ejercicio `send_rc`: futures que se pueden mandar a otro hilo.
 //!
 //! Capítulo: book/src/05-send-rc.md.
 //! Pruebas: `cargo test -p exercises --test e06_send_rc`.
-//! Pista: `cargo run -- pista 6`.
+//! Pista: `cargo run -- pista send_rc`.
 //!
 //! `task::spawn` puede sondear una tarea en cualquier hilo de su pool, y
 //! pasarla de uno a otro entre dos `.await`: por eso exige un future `Send`.
-//! Un future guarda todo lo que sigue vivo a través de un `.await`, y basta
+//! Un future guarda todo lo que cruza un `.await`, y basta
 //! un valor que no sea `Send` para que el future entero deje de serlo.
 //!
 //! Aquí hay dos funciones que cumplen su cometido pero cuyos futures no se
@@ -19,8 +19,8 @@
 //!
 //! Al final del archivo, `los_futures_son_send` comprueba en tiempo de
 //! compilación que los dos futures son `Send`: si alguno no lo es, este
-//! archivo no compila, y el error dice qué valor tiene la culpa y durante qué
-//! `.await` sigue vivo. El esbozo compila porque un `todo!()` no guarda nada.
+//! archivo no compila, y el error dice qué valor tiene la culpa y qué
+//! `.await` cruza. El esbozo compila porque un `todo!()` no guarda nada.
 
 use std::rc::Rc;
 
@@ -29,7 +29,7 @@ use async_std::task;
 // --- Parte 1: un `Rc` que cruza un `.await` ---------------------------------
 
 /// La versión de partida. Funciona con `block_on` y con `spawn_local`, pero
-/// su future no es `Send`: el `Rc` sigue vivo durante el `.await`.
+/// su future no es `Send`: el `Rc` cruza el `.await`.
 ///
 /// Ya está hecha: no la cambies, las pruebas comparan `reluctant` con ella.
 pub async fn reluctant_rc(nombre: String) -> String {
@@ -42,8 +42,8 @@ pub async fn reluctant_rc(nombre: String) -> String {
 /// `.await`), con un future `Send`.
 pub async fn reluctant(nombre: String) -> String {
     todo!(
-        "Ejercicio 6: escribe `reluctant` en exercises/src/e06_send_rc.rs \
-         (capítulo book/src/05-send-rc.md; pista: cargo run -- pista 6)"
+        "Ejercicio `send_rc`: escribe `reluctant` en exercises/src/e06_send_rc.rs \
+         (capítulo book/src/05-send-rc.md; pista: cargo run -- pista send_rc)"
     )
 }
 
@@ -77,8 +77,8 @@ pub async fn use_output(output: i32) -> String {
 /// future tiene que ser `Send`.
 pub async fn unfortunate(texto: String) -> String {
     todo!(
-        "Ejercicio 6: escribe `unfortunate` en exercises/src/e06_send_rc.rs \
-         (capítulo book/src/05-send-rc.md; pista: cargo run -- pista 6)"
+        "Ejercicio `send_rc`: escribe `unfortunate` en exercises/src/e06_send_rc.rs \
+         (capítulo book/src/05-send-rc.md; pista: cargo run -- pista send_rc)"
     )
 }
 
@@ -86,8 +86,8 @@ pub async fn unfortunate(texto: String) -> String {
 
 /// No se llama nunca: solo compila si los futures de [`reluctant`] y de
 /// [`unfortunate`] son `Send`. Si alguno no lo es, el error sale aquí, en este
-/// archivo, y sus notas dicen qué valor no es `Send` y durante qué `.await`
-/// sigue vivo. (Las pruebas lo comprueban también, pero desde otro crate el
+/// archivo, y sus notas dicen qué valor no es `Send` y qué `.await` cruza.
+/// (Las pruebas lo comprueban también, pero desde otro crate el
 /// compilador no da esas notas.)
 #[allow(dead_code)]
 fn los_futures_son_send() {

@@ -1,8 +1,8 @@
-//! Ejercicio 7: `yield_now`, ceder el hilo durante un cálculo largo.
+//! Ejercicio `yield_now`: ceder el hilo durante un cálculo largo.
 //!
 //! Capítulo: book/src/06-yield-now.md.
 //! Pruebas: `cargo test -p exercises --test e07_yield_now`.
-//! Pista: `cargo run -- pista 7`.
+//! Pista: `cargo run -- pista yield_now`.
 //!
 //! Una tarea solo suelta su hilo cuando su `poll` vuelve, y eso solo ocurre
 //! en un `.await` que devuelve `Pending`. Un cálculo largo sin ningún
@@ -42,7 +42,7 @@ pub fn is_prime(n: u64) -> bool {
 /// para que las demás tareas del hilo avancen. `chunk` es mayor que 0.
 pub async fn count_primes(limit: u64, chunk: u64) -> u64 {
     todo!(
-        "Ejercicio 7: escribe `count_primes` en exercises/src/e07_yield_now.rs \
-         (capítulo book/src/06-yield-now.md; pista: cargo run -- pista 7)"
+        "Ejercicio `yield_now`: escribe `count_primes` en exercises/src/e07_yield_now.rs \
+         (capítulo book/src/06-yield-now.md; pista: cargo run -- pista yield_now)"
     )
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 8: `spawn_blocking`, el hash de contraseñas fuera del ejecutor.
+//! Ejercicio `spawn_blocking`: el hash de contraseñas fuera del ejecutor.
 //!
 //! Capítulo: book/src/07-spawn-blocking.md.
 //! Pruebas: `cargo test -p exercises --test e08_spawn_blocking`.
-//! Pista: `cargo run -- pista 8`.
+//! Pista: `cargo run -- pista spawn_blocking`.
 //!
 //! Argon2 es lento a propósito: cada hash cuesta decenas de milisegundos de
 //! cálculo y varios MiB de memoria, para que probar contraseñas a ciegas
@@ -15,8 +15,8 @@
 //! que el trabajo corra en otro hilo con `async_std::task::spawn_blocking`, y
 //! que la tarea que las espera suelte el suyo mientras tanto.
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{self, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{self, PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 #[allow(unused_imports)]
 use async_std::task;
@@ -39,8 +39,10 @@ fn argon2_con_clave(key: &[u8]) -> Result<Argon2<'_>, password_hash::Error> {
 ///
 /// Ya está escrita: úsala tal cual.
 pub fn hash_password_blocking(password: &str, key: &str) -> Result<String, password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes(), &salt)?;
+    // `hash_password` pone una sal nueva: 16 bytes aleatorios del sistema
+    // operativo.
+    let hash: PasswordHash =
+        argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes())?;
     Ok(hash.to_string())
 }
 
@@ -58,7 +60,7 @@ pub fn verify_password_blocking(
     let hash = PasswordHash::new(hash)?;
     match argon2_con_clave(key.as_bytes())?.verify_password(password.as_bytes(), &hash) {
         Ok(()) => Ok(true),
-        Err(password_hash::Error::Password) => Ok(false),
+        Err(password_hash::Error::PasswordInvalid) => Ok(false),
         Err(otro) => Err(otro),
     }
 }
@@ -67,8 +69,8 @@ pub fn verify_password_blocking(
 /// espera: el cálculo corre en un hilo de `spawn_blocking`.
 pub async fn hash_password(password: &str, key: &str) -> Result<String, password_hash::Error> {
     todo!(
-        "Ejercicio 8: escribe `hash_password` en exercises/src/e08_spawn_blocking.rs \
-         (capítulo book/src/07-spawn-blocking.md; pista: cargo run -- pista 8)"
+        "Ejercicio `spawn_blocking`: escribe `hash_password` en exercises/src/e08_spawn_blocking.rs \
+         (capítulo book/src/07-spawn-blocking.md; pista: cargo run -- pista spawn_blocking)"
     )
 }
 
@@ -80,7 +82,7 @@ pub async fn verify_password(
     key: &str,
 ) -> Result<bool, password_hash::Error> {
     todo!(
-        "Ejercicio 8: escribe `verify_password` en exercises/src/e08_spawn_blocking.rs \
-         (capítulo book/src/07-spawn-blocking.md; pista: cargo run -- pista 8)"
+        "Ejercicio `spawn_blocking`: escribe `verify_password` en exercises/src/e08_spawn_blocking.rs \
+         (capítulo book/src/07-spawn-blocking.md; pista: cargo run -- pista spawn_blocking)"
     )
 }

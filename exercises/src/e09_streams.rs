@@ -1,8 +1,8 @@
-//! Ejercicio 9: un decodificador de líneas JSON como `Stream`.
+//! Ejercicio `streams`: un decodificador de líneas JSON como `Stream`.
 //!
 //! Capítulo: book/src/08-streams.md.
 //! Pruebas: `cargo test -p exercises --test e09_streams`.
-//! Pista: `cargo run -- pista 9`.
+//! Pista: `cargo run -- pista streams`.
 //!
 //! El protocolo del chat del libro manda un JSON por línea. Escribe
 //! `decodificar_lineas`, pariente de `receive_as_json` del ejemplo `streams`,
@@ -65,8 +65,8 @@ where
     T: DeserializeOwned,
 {
     todo!(
-        "Ejercicio 9: escribe `decodificar_lineas` en exercises/src/e09_streams.rs \
-         (capítulo book/src/08-streams.md; pista: cargo run -- pista 9)"
+        "Ejercicio `streams`: escribe `decodificar_lineas` en exercises/src/e09_streams.rs \
+         (capítulo book/src/08-streams.md; pista: cargo run -- pista streams)"
     );
     async_std::stream::empty()
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 10: `Outbound`, un escritor compartido por varias tareas.
+//! Ejercicio `mutex`: `Outbound`, un escritor compartido por varias tareas.
 //!
 //! Capítulo: book/src/09-mutex.md.
 //! Pruebas: `cargo test -p exercises --test e10_mutex`.
-//! Pista: `cargo run -- pista 10`.
+//! Pista: `cargo run -- pista mutex`.
 //!
 //! En el chat del libro, varias tareas escriben al mismo cliente por la misma
 //! conexión: la que responde a sus órdenes y una por cada grupo al que se ha
@@ -19,9 +19,9 @@
 //! el Mutex adecuado es parte del ejercicio: el capítulo explica cuándo sirve
 //! cada uno.
 
+use async_std::io::Write;
 #[allow(unused_imports)]
 use async_std::io::prelude::*;
-use async_std::io::Write;
 use serde::Serialize;
 use std::sync::Mutex;
 
@@ -44,8 +44,8 @@ impl<W: Write + Unpin> Outbound<W> {
     /// Manda `paquete` como una línea JSON (el JSON y un `\n`) y hace `flush`.
     pub async fn send<P: Serialize>(&self, paquete: &P) -> std::io::Result<()> {
         todo!(
-            "Ejercicio 10: escribe `Outbound::send` en exercises/src/e10_mutex.rs \
-             (capítulo book/src/09-mutex.md; pista: cargo run -- pista 10)"
+            "Ejercicio `mutex`: escribe `Outbound::send` en exercises/src/e10_mutex.rs \
+             (capítulo book/src/09-mutex.md; pista: cargo run -- pista mutex)"
         )
     }
 }

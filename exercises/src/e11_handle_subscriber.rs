@@ -1,8 +1,8 @@
-//! Ejercicio 11: `handle_subscriber`, la tarea de cada miembro de un grupo.
+//! Ejercicio `handle_subscriber`: la tarea de cada miembro de un grupo.
 //!
 //! Capítulo: book/src/15-chat-broadcast.md.
 //! Pruebas: `cargo test -p exercises --test e11_handle_subscriber`.
-//! Pista: `cargo run -- pista 11`.
+//! Pista: `cargo run -- pista handle_subscriber`.
 //!
 //! En el servidor de chat, cada grupo es un canal de difusión de tokio
 //! (`tokio::sync::broadcast`), y cada miembro tiene una tarea que recibe los
@@ -20,14 +20,14 @@
 //! - si escribir al cliente falla (`outbound.send(...)` devuelve `Err`), la
 //!   conexión ya no sirve: termina también.
 //!
-//! `Outbound` es el lado de salida de la conexión, el del ejercicio 10:
+//! `Outbound` es el lado de salida de la conexión, el del ejercicio `mutex`:
 //! `outbound.send(paquete).await` manda un paquete entero.
 
 use std::sync::Arc;
 
-use taller_async::chat::servidor::connection::Outbound;
 #[allow(unused_imports)]
 use taller_async::chat::FromServer;
+use taller_async::chat::servidor::connection::Outbound;
 use tokio::sync::broadcast;
 #[allow(unused_imports)]
 use tokio::sync::broadcast::error::RecvError;
@@ -41,7 +41,7 @@ pub async fn handle_subscriber(
     outbound: Arc<Outbound>,
 ) {
     todo!(
-        "Ejercicio 11: escribe `handle_subscriber` en exercises/src/e11_handle_subscriber.rs \
-         (capítulo book/src/15-chat-broadcast.md; pista: cargo run -- pista 11)"
+        "Ejercicio `handle_subscriber`: escribe `handle_subscriber` en exercises/src/e11_handle_subscriber.rs \
+         (capítulo book/src/15-chat-broadcast.md; pista: cargo run -- pista handle_subscriber)"
     )
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 12: `GroupTable::get_or_create`, la tabla de grupos del chat.
+//! Ejercicio `group_table`: `GroupTable::get_or_create`, la tabla de grupos del chat.
 //!
 //! Capítulo: book/src/14-chat-mutex.md.
 //! Pruebas: `cargo test -p exercises --test e12_group_table`.
-//! Pista: `cargo run -- pista 12`.
+//! Pista: `cargo run -- pista group_table`.
 //!
 //! El servidor de chat guarda sus grupos en una tabla compartida por todas
 //! las conexiones: un `HashMap` del nombre de cada grupo a su `Group`, detrás
@@ -51,9 +51,9 @@ impl GroupTable {
     /// y lo guarda.
     pub fn get_or_create(&self, name: Arc<String>) -> Arc<Group> {
         todo!(
-            "Ejercicio 12: escribe `GroupTable::get_or_create` en \
+            "Ejercicio `group_table`: escribe `GroupTable::get_or_create` en \
              exercises/src/e12_group_table.rs (capítulo book/src/14-chat-mutex.md; \
-             pista: cargo run -- pista 12)"
+             pista: cargo run -- pista group_table)"
         )
     }
 

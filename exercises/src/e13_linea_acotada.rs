@@ -1,8 +1,8 @@
-//! Ejercicio 13: leer una línea sin dejar que crezca sin límite.
+//! Ejercicio `linea_acotada`: leer una línea sin dejar que crezca sin límite.
 //!
 //! Capítulo: book/src/11-chat-protocolo.md.
 //! Pruebas: `cargo test -p exercises --test e13_linea_acotada`.
-//! Pista: `cargo run -- pista 13`.
+//! Pista: `cargo run -- pista linea_acotada`.
 //!
 //! El servidor de chat lee de cada cliente una línea JSON tras otra. Con
 //! `lines()` o `read_line`, una línea se junta entera en memoria antes de
@@ -57,7 +57,7 @@ where
     R: AsyncBufRead + Unpin,
 {
     todo!(
-        "Ejercicio 13: escribe `leer_linea_acotada` en exercises/src/e13_linea_acotada.rs \
-         (capítulo book/src/11-chat-protocolo.md; pista: cargo run -- pista 13)"
+        "Ejercicio `linea_acotada`: escribe `leer_linea_acotada` en exercises/src/e13_linea_acotada.rs \
+         (capítulo book/src/11-chat-protocolo.md; pista: cargo run -- pista linea_acotada)"
     )
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 14: un temporizador con un hilo que despierta al waker.
+//! Ejercicio `waker`: un temporizador con un hilo que despierta al waker.
 //!
 //! Capítulo: book/src/16-waker.md.
 //! Pruebas: `cargo test -p exercises --test e14_waker`.
-//! Pista: `cargo run -- pista 14`.
+//! Pista: `cargo run -- pista waker`.
 //!
 //! `async_std::task::sleep` es un future primitivo: no espera a ningún otro
 //! future, así que es él quien tiene que guardar el waker y conseguir que
@@ -42,8 +42,8 @@ impl Temporizador {
     /// Un temporizador de `duracion`. Empieza a contar ya, en un hilo nuevo.
     pub fn new(duracion: Duration) -> Temporizador {
         todo!(
-            "Ejercicio 14: escribe `Temporizador::new` en exercises/src/e14_waker.rs \
-             (capítulo book/src/16-waker.md; pista: cargo run -- pista 14)"
+            "Ejercicio `waker`: escribe `Temporizador::new` en exercises/src/e14_waker.rs \
+             (capítulo book/src/16-waker.md; pista: cargo run -- pista waker)"
         )
     }
 }
@@ -53,8 +53,8 @@ impl Future for Temporizador {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         todo!(
-            "Ejercicio 14: escribe `Temporizador::poll` en exercises/src/e14_waker.rs \
-             (capítulo book/src/16-waker.md; pista: cargo run -- pista 14)"
+            "Ejercicio `waker`: escribe `Temporizador::poll` en exercises/src/e14_waker.rs \
+             (capítulo book/src/16-waker.md; pista: cargo run -- pista waker)"
         )
     }
 }

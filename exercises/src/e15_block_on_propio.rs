@@ -1,8 +1,8 @@
-//! Ejercicio 15: un `block_on` hecho a mano.
+//! Ejercicio `block_on_propio`: un `block_on` hecho a mano.
 //!
 //! Capítulo: book/src/18-block-on-propio.md.
 //! Pruebas: `cargo test -p exercises --test e15_block_on_propio`.
-//! Pista: `cargo run -- pista 15`.
+//! Pista: `cargo run -- pista block_on_propio`.
 //!
 //! `block_on` es el ejecutor más pequeño: sondea un future y, mientras no
 //! está listo, duerme el hilo hasta que alguien llama al waker. El ejemplo
@@ -24,7 +24,7 @@ use std::future::Future;
 /// devuelve su valor.
 pub fn block_on<F: Future>(future: F) -> F::Output {
     todo!(
-        "Ejercicio 15: escribe `block_on` en exercises/src/e15_block_on_propio.rs \
-         (capítulo book/src/18-block-on-propio.md; pista: cargo run -- pista 15)"
+        "Ejercicio `block_on_propio`: escribe `block_on` en exercises/src/e15_block_on_propio.rs \
+         (capítulo book/src/18-block-on-propio.md; pista: cargo run -- pista block_on_propio)"
     )
 }

@@ -1,8 +1,8 @@
-//! Ejercicio 16: de un callback de C a un future.
+//! Ejercicio `callback_ffi`: de un callback de C a un future.
 //!
 //! Capítulo: book/src/22-callback-ffi.md.
 //! Pruebas: `cargo test -p exercises --test e16_callback_ffi`.
-//! Pista: `cargo run -- pista 16`.
+//! Pista: `cargo run -- pista callback_ffi`.
 //!
 //! Muchas bibliotecas de C (y el propio sistema operativo) son asíncronas a
 //! su manera: les pides una operación, la llamada vuelve enseguida, y más
@@ -55,8 +55,8 @@ where
     F: FnOnce(Callback, *mut c_void) -> i32,
 {
     todo!(
-        "Ejercicio 16: escribe `esperar_callback` (y tu callback `extern \"C\"`) en \
+        "Ejercicio `callback_ffi`: escribe `esperar_callback` (y tu callback `extern \"C\"`) en \
          exercises/src/e16_callback_ffi.rs (capítulo book/src/22-callback-ffi.md; \
-         pista: cargo run -- pista 16)"
+         pista: cargo run -- pista callback_ffi)"
     )
 }

@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 1: `cheapo_request` asíncrono.
+// Pruebas del ejercicio `cheapo_request`: `cheapo_request` asíncrono.
 //
 // Archivo que editas: exercises/src/e01_cheapo_request.rs
-// Capítulo: book/src/01-cheapo-request.md · Pista: cargo run -- pista 1
+// Capítulo: book/src/01-cheapo-request.md · Pista: cargo run -- pista cheapo_request
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -12,7 +12,7 @@ use std::time::Duration;
 use async_std::task;
 use exercises::e01_cheapo_request::cheapo_request;
 use taller_async::prueba::con_limite;
-use taller_async::{respuesta, Servidor};
+use taller_async::{Servidor, respuesta};
 
 const SI_SE_CUELGA: &str = "cheapo_request no terminó. ¿Lees la respuesta con \
     `read_to_string(...).await`? ¿Cerraste la escritura con `shutdown(Write)` o \

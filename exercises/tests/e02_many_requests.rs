@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 2: `many_requests` con `spawn_local`.
+// Pruebas del ejercicio `many_requests`: `many_requests` con `spawn_local`.
 //
 // Archivo que editas: exercises/src/e02_many_requests.rs
-// Capítulo: book/src/02-many-requests.md · Pista: cargo run -- pista 2
+// Capítulo: book/src/02-many-requests.md · Pista: cargo run -- pista many_requests
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 
@@ -9,10 +9,10 @@ use std::time::Duration;
 
 use exercises::e02_many_requests::many_requests;
 use taller_async::prueba::con_limite;
-use taller_async::{respuesta, Servidor};
+use taller_async::{Servidor, respuesta};
 
 const SI_SE_CUELGA: &str = "many_requests no terminó. ¿Esperas (`.await`) todos los \
-    JoinHandle? ¿Funciona tu cheapo_request del ejercicio 1 \
+    JoinHandle? ¿Funciona tu cheapo_request del ejercicio `cheapo_request` \
     (`cargo test -p exercises --test e01_cheapo_request`)?";
 
 fn peticiones(servidor: &Servidor, rutas: &[String]) -> Vec<(String, u16, String)> {
@@ -85,7 +85,7 @@ fn devuelve_los_resultados_en_el_orden_de_las_peticiones() {
 }
 
 #[test]
-fn un_error_no_tumba_a_las_demas_peticiones() {
+fn un_error_no_hace_fallar_a_las_demas_peticiones() {
     con_limite(15, SI_SE_CUELGA, || async {
         let servidor = Servidor::iniciar().await.unwrap();
         let cerrado = std::net::TcpListener::bind("127.0.0.1:0")

@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 3: `spawn` contra `spawn_local`.
+// Pruebas del ejercicio `many_requests_spawn`: `spawn` contra `spawn_local`.
 //
 // Archivo que editas: exercises/src/e03_many_requests_spawn.rs
-// Capítulo: book/src/02-many-requests.md · Pista: cargo run -- pista 3
+// Capítulo: book/src/02-many-requests.md · Pista: cargo run -- pista many_requests_spawn
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 
@@ -9,11 +9,11 @@ use std::time::{Duration, Instant};
 
 use exercises::e03_many_requests_spawn::{many_requests_spawn, spawn_request};
 use taller_async::prueba::con_limite;
-use taller_async::{respuesta, Servidor};
+use taller_async::{Servidor, respuesta};
 
 const SI_SE_CUELGA: &str = "la petición lanzada no terminó. ¿Lanzas la tarea con \
     `task::spawn` y esperas su JoinHandle? ¿Funciona tu cheapo_request del \
-    ejercicio 1 (`cargo test -p exercises --test e01_cheapo_request`)?";
+    ejercicio `cheapo_request` (`cargo test -p exercises --test e01_cheapo_request`)?";
 
 // Comprobación en tiempo de compilación: el future de `many_requests_spawn`
 // puede mandarse a otro hilo. Si deja de ser `Send`, esto no compila.

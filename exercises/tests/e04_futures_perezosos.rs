@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 4: un future escrito a mano que cede el turno.
+// Pruebas del ejercicio `futures_perezosos`: un future escrito a mano que cede el turno.
 //
 // Archivo que editas: exercises/src/e04_futures_perezosos.rs
-// Capítulo: book/src/03-futures-perezosos.md · Pista: cargo run -- pista 4
+// Capítulo: book/src/03-futures-perezosos.md · Pista: cargo run -- pista futures_perezosos
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -13,8 +13,8 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
 
 use exercises::e04_futures_perezosos::Ceder;

@@ -1,15 +1,14 @@
-// Pruebas del ejercicio 5: de un future que toma prestado a uno `'static`.
+// Pruebas del ejercicio `async_blocks`: de un future que toma prestado a uno `'static`.
 //
 // Archivo que editas: exercises/src/e05_async_blocks.rs
-// Capítulo: book/src/04-async-blocks.md · Pista: cargo run -- pista 5
+// Capítulo: book/src/04-async-blocks.md · Pista: cargo run -- pista async_blocks
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
 
-use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_std::task;
 use exercises::e05_async_blocks::{contar, contar_prestado};

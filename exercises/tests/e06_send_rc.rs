@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 6: futures que se pueden mandar a otro hilo.
+// Pruebas del ejercicio `send_rc`: futures que se pueden mandar a otro hilo.
 //
 // Archivo que editas: exercises/src/e06_send_rc.rs
-// Capítulo: book/src/05-send-rc.md · Pista: cargo run -- pista 6
+// Capítulo: book/src/05-send-rc.md · Pista: cargo run -- pista send_rc
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -14,8 +14,8 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_std::task;
 use exercises::e06_send_rc::{

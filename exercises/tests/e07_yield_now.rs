@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 7: ceder el hilo con `yield_now`.
+// Pruebas del ejercicio `yield_now`: ceder el hilo con `yield_now`.
 //
 // Archivo que editas: exercises/src/e07_yield_now.rs
-// Capítulo: book/src/06-yield-now.md · Pista: cargo run -- pista 7
+// Capítulo: book/src/06-yield-now.md · Pista: cargo run -- pista yield_now
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //

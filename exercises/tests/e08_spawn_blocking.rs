@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 8: `spawn_blocking` y el hash de contraseñas.
+// Pruebas del ejercicio `spawn_blocking`: `spawn_blocking` y el hash de contraseñas.
 //
 // Archivo que editas: exercises/src/e08_spawn_blocking.rs
-// Capítulo: book/src/07-spawn-blocking.md · Pista: cargo run -- pista 8
+// Capítulo: book/src/07-spawn-blocking.md · Pista: cargo run -- pista spawn_blocking
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //

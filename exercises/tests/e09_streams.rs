@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 9: un decodificador de líneas JSON como `Stream`.
+// Pruebas del ejercicio `streams`: un decodificador de líneas JSON como `Stream`.
 //
 // Archivo que editas: exercises/src/e09_streams.rs
-// Capítulo: book/src/08-streams.md · Pista: cargo run -- pista 9
+// Capítulo: book/src/08-streams.md · Pista: cargo run -- pista streams
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //
@@ -11,11 +11,11 @@
 // nada más.
 
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::Poll;
 
-use exercises::e09_streams::{decodificar_lineas, ErrorDeLinea};
+use exercises::e09_streams::{ErrorDeLinea, decodificar_lineas};
 use futures::channel::mpsc;
 use futures::{Stream, StreamExt, TryStreamExt};
 use serde::Deserialize;

@@ -1,8 +1,8 @@
-// Pruebas del ejercicio 10: `Outbound`, un escritor compartido por varias
+// Pruebas del ejercicio `mutex`: `Outbound`, un escritor compartido por varias
 // tareas.
 //
 // Archivo que editas: exercises/src/e10_mutex.rs
-// Capítulo: book/src/09-mutex.md · Pista: cargo run -- pista 10
+// Capítulo: book/src/09-mutex.md · Pista: cargo run -- pista mutex
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //
@@ -32,10 +32,10 @@ use futures::io::AsyncWrite;
 use serde::{Deserialize, Serialize};
 use taller_async::prueba::con_limite;
 
-const SI_SE_CUELGA: &str = "send no terminó. ¿Usas un std::sync::Mutex y mantienes su guardián \
-    vivo a través de un `.await`? Entonces la segunda tarea que pide el lock bloquea el hilo \
+const SI_SE_CUELGA: &str = "send no terminó. ¿Usas un std::sync::Mutex y su guardián cruza un \
+    `.await`? Entonces la segunda tarea que pide el lock bloquea el hilo \
     entero, y la primera, dormida con el lock tomado, ya no puede despertar para soltarlo. \
-    Un Mutex que se tiene tomado a través de un `.await` tiene que ser asíncrono \
+    Un Mutex cuyo guardián cruza un `.await` tiene que ser asíncrono \
     (async_std::sync::Mutex), y su lock se pide con `.lock().await`.";
 
 /// Cuántos bytes acepta el escritor lento en cada escritura.

@@ -1,8 +1,8 @@
-// Pruebas del ejercicio 11: `handle_subscriber`, la tarea de cada miembro de
+// Pruebas del ejercicio `handle_subscriber`: `handle_subscriber`, la tarea de cada miembro de
 // un grupo.
 //
 // Archivo que editas: exercises/src/e11_handle_subscriber.rs
-// Capítulo: book/src/15-chat-broadcast.md · Pista: cargo run -- pista 11
+// Capítulo: book/src/15-chat-broadcast.md · Pista: cargo run -- pista handle_subscriber
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //
@@ -18,9 +18,9 @@ use std::time::Duration;
 use async_std::net::TcpListener;
 use exercises::e11_handle_subscriber::handle_subscriber;
 use futures::future::{self, Either};
+use taller_async::chat::FromServer;
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::connection::Outbound;
-use taller_async::chat::FromServer;
 use taller_async::prueba::con_limite;
 use tokio::sync::broadcast;
 

@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 12: `GroupTable::get_or_create`.
+// Pruebas del ejercicio `group_table`: `GroupTable::get_or_create`.
 //
 // Archivo que editas: exercises/src/e12_group_table.rs
-// Capítulo: book/src/14-chat-mutex.md · Pista: cargo run -- pista 12
+// Capítulo: book/src/14-chat-mutex.md · Pista: cargo run -- pista group_table
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //
@@ -15,9 +15,9 @@ use std::thread;
 use async_std::net::TcpListener;
 use exercises::e12_group_table::GroupTable;
 use futures::future;
+use taller_async::chat::FromServer;
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::connection::Outbound;
-use taller_async::chat::FromServer;
 use taller_async::prueba::con_limite;
 
 const SI_SE_CUELGA: &str = "get_or_create no volvió. ¿Pides el lock dos veces? Llamar a \

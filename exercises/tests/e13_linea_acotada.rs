@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 13: leer una línea sin dejar que crezca sin límite.
+// Pruebas del ejercicio `linea_acotada`: leer una línea sin dejar que crezca sin límite.
 //
 // Archivo que editas: exercises/src/e13_linea_acotada.rs
-// Capítulo: book/src/11-chat-protocolo.md · Pista: cargo run -- pista 13
+// Capítulo: book/src/11-chat-protocolo.md · Pista: cargo run -- pista linea_acotada
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye).
 //
@@ -15,7 +15,7 @@ use std::io;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use exercises::e13_linea_acotada::{leer_linea_acotada, Lectura};
+use exercises::e13_linea_acotada::{Lectura, leer_linea_acotada};
 use futures::io::{AsyncBufRead, AsyncRead};
 use taller_async::prueba::con_limite;
 

@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 14: un temporizador con un hilo que despierta al waker.
+// Pruebas del ejercicio `waker`: un temporizador con un hilo que despierta al waker.
 //
 // Archivo que editas: exercises/src/e14_waker.rs
-// Capítulo: book/src/16-waker.md · Pista: cargo run -- pista 14
+// Capítulo: book/src/16-waker.md · Pista: cargo run -- pista waker
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -14,9 +14,9 @@
 // una cota inferior: un temporizador no puede terminar antes de tiempo.
 
 use std::future::Future;
-use std::pin::{pin, Pin};
+use std::pin::{Pin, pin};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 15: un `block_on` hecho a mano.
+// Pruebas del ejercicio `block_on_propio`: un `block_on` hecho a mano.
 //
 // Archivo que editas: exercises/src/e15_block_on_propio.rs
-// Capítulo: book/src/18-block-on-propio.md · Pista: cargo run -- pista 15
+// Capítulo: book/src/18-block-on-propio.md · Pista: cargo run -- pista block_on_propio
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -15,8 +15,8 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::thread;
 use std::time::Duration;

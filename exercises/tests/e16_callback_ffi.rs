@@ -1,7 +1,7 @@
-// Pruebas del ejercicio 16: de un callback de C a un future.
+// Pruebas del ejercicio `callback_ffi`: de un callback de C a un future.
 //
 // Archivo que editas: exercises/src/e16_callback_ffi.rs
-// Capítulo: book/src/22-callback-ffi.md · Pista: cargo run -- pista 16
+// Capítulo: book/src/22-callback-ffi.md · Pista: cargo run -- pista callback_ffi
 //
 // Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
 // por eso nombran el crate `exercises` y no tienen comentarios `//!`.
@@ -17,14 +17,14 @@ use std::ffi::c_void;
 use std::future::Future;
 use std::pin::pin;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 use std::time::Duration;
 
-use exercises::e16_callback_ffi::{esperar_callback, ErrorFfi};
+use exercises::e16_callback_ffi::{ErrorFfi, esperar_callback};
 use taller_async::prueba::con_limite;
-use taller_ffi::{taller_duplicar_tarde, taller_en_vuelo, Callback, TALLER_OK};
+use taller_ffi::{Callback, TALLER_OK, taller_duplicar_tarde, taller_en_vuelo};
 
 const SI_SE_CUELGA: &str = "tu future nunca terminó. Cuando llega el callback, el \
     resultado tiene que llegar al future y despertar a su waker: si lo envías por \

@@ -1,9 +1,9 @@
 // Ilustración: el anfitrión en C# de la biblioteca taller-ffi.
 //
-// El taller NO compila ni ejecuta este archivo (su CI no tiene .NET): es la
-// versión corregida del código de los apuntes, para leerla junto al capítulo
-// «Callbacks a través de FFI» (book/src/22-callback-ffi.md), que explica cada
-// corrección. Necesita .NET 6 o posterior.
+// El taller NO compila ni ejecuta este archivo (su CI no tiene .NET): está
+// para leerlo junto al capítulo «Callbacks a través de FFI»
+// (book/src/22-callback-ffi.md), que explica los errores frecuentes que evita.
+// Necesita .NET 6 o posterior.
 //
 // Uso:
 //     int doble = await TallerFfi.DuplicarAsync(21, 100);          // 42

@@ -7,7 +7,7 @@
 //! la llamada vuelve enseguida, y más tarde, desde otro hilo, llega un aviso
 //! con el resultado. Quien usa la biblioteca convierte ese aviso en lo que su
 //! lenguaje sabe esperar: un future en Rust (ejemplo `callback_ffi` y
-//! ejercicio 16), un `asyncio.Future` en Python (`ffi/host.py`), una `Task`
+//! ejercicio `callback_ffi`), un `asyncio.Future` en Python (`ffi/host.py`), una `Task`
 //! en C#.
 //!
 //! Vista desde C, la interfaz es esta (en Linux, `libtaller_ffi.so`):
@@ -98,7 +98,10 @@ impl DatosDeUsuario {
 /// Devuelve [`TALLER_OK`] si la operación empezó, o [`TALLER_SIN_CALLBACK`]
 /// si `callback` es `NULL`. `callback` es un `Option` para que un `NULL`
 /// llegado de C sea `None` y no un puntero a función inválido.
-#[no_mangle]
+// SAFETY: ningún otro símbolo del programa se llama así: el prefijo
+// `taller_` es de esta biblioteca, y no lo usan ni la biblioteca de C ni las
+// otras que enlazan los anfitriones del taller.
+#[unsafe(no_mangle)]
 pub extern "C" fn taller_duplicar_tarde(
     valor: i32,
     retraso_ms: u32,
@@ -132,7 +135,8 @@ pub extern "C" fn taller_duplicar_tarde(
 /// vuelo a la vez) y para que un anfitrión no termine mientras falta algún
 /// callback: si el proceso termina con un callback en camino, ese callback
 /// correría sobre un intérprete o un runtime ya desmontado.
-#[no_mangle]
+// SAFETY: como en `taller_duplicar_tarde`, el nombre con el prefijo es único.
+#[unsafe(no_mangle)]
 pub extern "C" fn taller_en_vuelo() -> u32 {
     EN_VUELO.load(Ordering::SeqCst)
 }

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
-use taller_ffi::{taller_duplicar_tarde, taller_en_vuelo, TALLER_OK, TALLER_SIN_CALLBACK};
+use taller_ffi::{TALLER_OK, TALLER_SIN_CALLBACK, taller_duplicar_tarde, taller_en_vuelo};
 
 /// Lo que anota cada llamada al callback: el resultado y el hilo.
 type Aviso = (i32, ThreadId);

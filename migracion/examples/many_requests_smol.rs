@@ -27,9 +27,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use migracion::{LATENCIA, LIMITE, PETICIONES};
-use smol::{future, LocalExecutor, Timer};
-use taller_async::ejemplos;
+use smol::{LocalExecutor, Timer, future};
 use taller_async::Servidor;
+use taller_async::ejemplos;
 
 // ANCHOR: cheapo_request
 // Con async-std: `use async_std::io::prelude::*;` y `use async_std::net;`.

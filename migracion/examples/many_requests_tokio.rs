@@ -32,7 +32,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use migracion::{LATENCIA, LIMITE, PETICIONES};
-use taller_async::{ejemplos, Servidor};
+use taller_async::{Servidor, ejemplos};
 
 // ANCHOR: cheapo_request
 // Con async-std: `use async_std::io::prelude::*;` y `use async_std::net;`.

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 1: `cheapo_request` asíncrono.
+//! Solución del ejercicio `cheapo_request`: `cheapo_request` asíncrono.
 //!
 //! Es la función síncrona del ejemplo con tres cambios: `async fn`, los tipos
 //! de `async_std` y un `.await` detrás de cada operación que puede esperar.

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 2: `many_requests` con `spawn_local`.
+//! Solución del ejercicio `many_requests`: `many_requests` con `spawn_local`.
 //!
 //! Dos bucles: el primero lanza todas las tareas, el segundo las espera. Como
 //! todas están lanzadas antes de esperar la primera, todas están en vuelo a

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 3: `spawn` contra `spawn_local`.
+//! Solución del ejercicio `many_requests_spawn`: `spawn` contra `spawn_local`.
 //!
 //! La tarea se va a otro hilo y puede vivir más que quien la lanzó: no puede
 //! llevarse préstamos. Se copian `host` y `path` antes de crear el future, y

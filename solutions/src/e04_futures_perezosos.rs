@@ -1,4 +1,4 @@
-//! Solución del ejercicio 4: un future escrito a mano que cede el turno.
+//! Solución del ejercicio `futures_perezosos`: un future escrito a mano que cede el turno.
 //!
 //! Todo el contrato de `Future` cabe en estas líneas: `poll` nunca espera
 //! (vuelve enseguida con `Pending` o con `Ready`), y antes de devolver

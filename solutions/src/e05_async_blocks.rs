@@ -1,4 +1,4 @@
-//! Solución del ejercicio 5: de un future que toma prestado a uno `'static`.
+//! Solución del ejercicio `async_blocks`: de un future que toma prestado a uno `'static`.
 //!
 //! El trabajo se parte en dos momentos. Al llamar a `contar` (una función
 //! corriente) se hacen las copias propias de lo prestado; el bloque
@@ -6,8 +6,6 @@
 //! sondee el future. Como dentro ya no queda ningún préstamo, el future es
 //! `'static`, y como todo lo que guarda (`String`, `usize`) es `Send`,
 //! también es `Send`.
-
-use std::future::Future;
 
 use async_std::task;
 

@@ -1,7 +1,7 @@
-//! Solución del ejercicio 6: futures que se pueden mandar a otro hilo.
+//! Solución del ejercicio `send_rc`: futures que se pueden mandar a otro hilo.
 //!
 //! Un future es `Send` si lo es todo lo que guarda, y guarda todo lo que
-//! sigue vivo a través de un `.await`. Hay dos formas de arreglarlo:
+//! cruza un `.await`. Hay dos formas de arreglarlo:
 //! que el valor que no es `Send` muera antes del `.await` (se acota su
 //! ámbito), o cambiarlo por uno que sí lo sea (`Arc` en lugar de `Rc`,
 //! `Box<dyn Error + Send + Sync>` en lugar de `Box<dyn Error>`). Aquí se usa
@@ -60,8 +60,9 @@ pub async fn use_output(output: i32) -> String {
 /// Lee un número de `texto`; si falla, lo describe, y si no, lo usa.
 pub async fn unfortunate(texto: String) -> String {
     // El `Result` que devuelve `some_fallible_thing` es un temporal del
-    // `match`: vive hasta el final del `match`, también durante el `.await`
-    // del segundo brazo. Con el alias de arriba es `Send`, y el future también.
+    // `match`: vive hasta el final del `match`, así que también cruza el
+    // `.await` del segundo brazo. Con el alias de arriba es `Send`, y el
+    // future también.
     match some_fallible_thing(&texto) {
         Err(error) => report_error(error),
         Ok(output) => use_output(output).await,
@@ -72,8 +73,8 @@ pub async fn unfortunate(texto: String) -> String {
 
 /// No se llama nunca: solo compila si los futures de [`reluctant`] y de
 /// [`unfortunate`] son `Send`. Si alguno no lo es, el error sale aquí, en este
-/// archivo, y sus notas dicen qué valor no es `Send` y durante qué `.await`
-/// sigue vivo. (Las pruebas lo comprueban también, pero desde otro crate el
+/// archivo, y sus notas dicen qué valor no es `Send` y qué `.await` cruza.
+/// (Las pruebas lo comprueban también, pero desde otro crate el
 /// compilador no da esas notas.)
 #[allow(dead_code)]
 fn los_futures_son_send() {

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 7: `yield_now`, ceder el hilo durante un cálculo
+//! Solución del ejercicio `yield_now`: `yield_now`, ceder el hilo durante un cálculo
 //! largo.
 //!
 //! El cálculo va a trozos de `chunk` números. Al final de cada trozo,

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 8: `spawn_blocking`, el hash de contraseñas fuera
+//! Solución del ejercicio `spawn_blocking`: `spawn_blocking`, el hash de contraseñas fuera
 //! del ejecutor.
 //!
 //! `spawn_blocking` corre el closure en un hilo aparte, reservado para
@@ -7,8 +7,8 @@
 //! más que quien llama, así que tiene que ser `'static`: se lleva copias
 //! propias de los argumentos, no préstamos.
 
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{self, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{self, PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use async_std::task;
 
@@ -26,8 +26,10 @@ fn argon2_con_clave(key: &[u8]) -> Result<Argon2<'_>, password_hash::Error> {
 /// Calcula el hash de `password` con la clave secreta `key` y una sal
 /// aleatoria nueva, y lo devuelve como cadena PHC. Bloquea el hilo.
 pub fn hash_password_blocking(password: &str, key: &str) -> Result<String, password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    let hash = argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes(), &salt)?;
+    // `hash_password` pone una sal nueva: 16 bytes aleatorios del sistema
+    // operativo.
+    let hash: PasswordHash =
+        argon2_con_clave(key.as_bytes())?.hash_password(password.as_bytes())?;
     Ok(hash.to_string())
 }
 
@@ -43,7 +45,7 @@ pub fn verify_password_blocking(
     let hash = PasswordHash::new(hash)?;
     match argon2_con_clave(key.as_bytes())?.verify_password(password.as_bytes(), &hash) {
         Ok(()) => Ok(true),
-        Err(password_hash::Error::Password) => Ok(false),
+        Err(password_hash::Error::PasswordInvalid) => Ok(false),
         Err(otro) => Err(otro),
     }
 }

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 9: un decodificador de líneas JSON como `Stream`.
+//! Solución del ejercicio `streams`: un decodificador de líneas JSON como `Stream`.
 //!
 //! Es una cadena de adaptadores sobre `lines()`, como `receive_as_json` en el
 //! ejemplo `streams`: `enumerate` numera las líneas antes de que `filter`

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 10: `Outbound`, el lado de salida de una conexión
+//! Solución del ejercicio `mutex`: `Outbound`, el lado de salida de una conexión
 //! compartido por varias tareas.
 //!
 //! El escritor va dentro de un `async_std::sync::Mutex`, porque `send` tiene
@@ -7,8 +7,8 @@
 //! lo bloquearía entero, y la primera, dormida con el lock tomado, no podría
 //! despertar nunca.
 
-use async_std::io::prelude::*;
 use async_std::io::Write;
+use async_std::io::prelude::*;
 use async_std::sync::Mutex;
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 11: `handle_subscriber`, la tarea de cada miembro
+//! Solución del ejercicio `handle_subscriber`: `handle_subscriber`, la tarea de cada miembro
 //! de un grupo.
 //!
 //! Es la del libro, con el aviso en español. Las tres salidas del `match`
@@ -10,8 +10,8 @@
 
 use std::sync::Arc;
 
-use taller_async::chat::servidor::connection::Outbound;
 use taller_async::chat::FromServer;
+use taller_async::chat::servidor::connection::Outbound;
 use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::RecvError;
 

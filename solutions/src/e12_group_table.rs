@@ -1,4 +1,4 @@
-//! Solución del ejercicio 12: `GroupTable::get_or_create`.
+//! Solución del ejercicio `group_table`: `GroupTable::get_or_create`.
 //!
 //! Todo ocurre con el lock tomado una sola vez: `entry` busca el nombre y,
 //! si no está, `or_insert_with` crea el grupo y lo guarda, sin soltar el lock

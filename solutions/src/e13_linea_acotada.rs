@@ -1,4 +1,4 @@
-//! Solución del ejercicio 13: leer una línea sin dejar que crezca sin límite.
+//! Solución del ejercicio `linea_acotada`: leer una línea sin dejar que crezca sin límite.
 //!
 //! La misma que usa el servidor del taller (`taller_async::chat::linea`). Lo
 //! importante está en el orden: primero se mira cuánto añadiría el trozo

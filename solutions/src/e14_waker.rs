@@ -1,4 +1,4 @@
-//! Solución del ejercicio 14: un temporizador con un hilo que despierta.
+//! Solución del ejercicio `waker`: un temporizador con un hilo que despierta.
 //!
 //! El temporizador y su hilo comparten un `Arc<Mutex<Compartido>>`: el hilo
 //! deja ahí la marca de «terminado» y el future deja el waker del último

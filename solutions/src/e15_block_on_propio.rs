@@ -1,4 +1,4 @@
-//! Solución del ejercicio 15: un `block_on` que duerme con `thread::park`.
+//! Solución del ejercicio `block_on_propio`: un `block_on` que duerme con `thread::park`.
 //!
 //! El waker sabe a qué hilo despertar (`Thread`) y deja una marca antes de
 //! hacerlo. El bucle sondea; si el future no está listo, duerme con
@@ -11,8 +11,8 @@
 
 use std::future::Future;
 use std::pin::pin;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 

@@ -1,4 +1,4 @@
-//! Solución del ejercicio 16: de un callback de C a un future.
+//! Solución del ejercicio `callback_ffi`: de un callback de C a un future.
 //!
 //! El puente es un canal oneshot: el emisor viaja como `user_data`, en un
 //! `Box`, y el future espera en el receptor. El `Box` es de la operación,

@@ -5,6 +5,8 @@
 //! `solutions/tests/`): si una solución cambia, el contrato lo comprueba.
 //! Míralas después de intentarlo: se aprende más del propio error.
 
+pub mod async_fn_en_traits;
+pub mod contar_sondeos;
 pub mod e01_cheapo_request;
 pub mod e02_many_requests;
 pub mod e03_many_requests_spawn;
@@ -21,3 +23,4 @@ pub mod e13_linea_acotada;
 pub mod e14_waker;
 pub mod e15_block_on_propio;
 pub mod e16_callback_ffi;
+pub mod reintentar;

@@ -16,7 +16,7 @@ use async_std::io::BufReader;
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_std::prelude::*;
 
-use super::utils::{self, recibir_paquete, ChatResult, ErrorDeRecepcion};
+use super::utils::{self, ChatResult, ErrorDeRecepcion, recibir_paquete};
 use super::{FromClient, FromServer};
 
 /// Una conexión con el servidor de chat, manejada desde el programa.

@@ -3,7 +3,7 @@
 //! El chat del libro lee cada conexión con `lines()`, que junta bytes hasta
 //! encontrar un `\n`, sin límite. Un cliente que manda un gigabyte sin ningún
 //! salto de línea (por error o a propósito) obliga al servidor a guardar ese
-//! gigabyte en memoria, y mil clientes así lo tumban.
+//! gigabyte en memoria, y mil clientes así lo hacen caer.
 //!
 //! [`leer_linea_acotada`] lee directamente del búfer del lector, con
 //! `fill_buf` y `consume`, y se detiene en cuanto la línea supera el límite:
@@ -11,7 +11,7 @@
 //! la llama decide qué hacer después; el servidor del chat responde con un
 //! error y cierra la conexión.
 //!
-//! El ejercicio 13 pide escribir esta misma función.
+//! El ejercicio `linea_acotada` pide escribir esta misma función.
 
 use futures::io::{AsyncBufRead, AsyncBufReadExt};
 use std::io;

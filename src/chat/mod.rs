@@ -1,7 +1,7 @@
 //! El chat asíncrono del libro: el protocolo, y todo lo que comparten el
 //! servidor, el cliente, las pruebas y la medición de carga.
 //!
-//! 'Programming Rust' cierra su capítulo de programación asíncrona con un
+//! *Programming Rust* cierra su capítulo de programación asíncrona con un
 //! chat: un servidor que reparte los mensajes de cada grupo entre sus
 //! miembros, y un cliente de terminal. Su biblioteca (`async-chat`) solo
 //! contiene el protocolo, dos tipos que viajan por la red como JSON, una

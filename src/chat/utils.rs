@@ -18,11 +18,11 @@ use std::io;
 use async_std::io::prelude::*;
 use futures::io::AsyncBufRead;
 use futures::stream::{self, Stream};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use super::linea::{leer_linea_acotada, Lectura};
 use super::LIMITE_LINEA;
+use super::linea::{Lectura, leer_linea_acotada};
 
 // ANCHOR: errores
 /// Cualquier error, de cualquier biblioteca, que pueda cruzar hilos.
@@ -116,13 +116,13 @@ where
             Ok(Lectura::DemasiadoLarga) => {
                 return Some(Err(ErrorDeRecepcion::LineaDemasiadoLarga {
                     limite: LIMITE_LINEA,
-                }))
+                }));
             }
             Ok(Lectura::Linea) if linea.iter().all(u8::is_ascii_whitespace) => continue,
             // `from_slice` y no `from_str`: unos bytes que no son UTF-8 son
             // un JSON mal formado más, no un error de la conexión.
             Ok(Lectura::Linea) => {
-                return Some(serde_json::from_slice(linea).map_err(ErrorDeRecepcion::Json))
+                return Some(serde_json::from_slice(linea).map_err(ErrorDeRecepcion::Json));
             }
         }
     }

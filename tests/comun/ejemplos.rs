@@ -221,8 +221,8 @@ impl Ejemplos {
     pub fn binario(&self, ejemplo: &str) -> &Path {
         let binarios = self.binarios.get_or_init(|| {
             let mut argumentos = vec!["-p", self.paquete];
-            // Solo estos ejemplos: uno ajeno a medio escribir no tumba estas
-            // pruebas.
+            // Solo estos ejemplos: uno ajeno a medio escribir no hace fallar
+            // estas pruebas.
             for nombre in self.nombres {
                 argumentos.extend(["--example", nombre]);
             }

@@ -11,19 +11,25 @@
 //!   las cadenas con espacios (las que no los tienen son datos: una ruta, un
 //!   hash, un nombre) y los comentarios de `exercises/tests/*.rs`.
 //!
-//! De cada línea se quita lo que no es prosa en español: los bloques de
-//! código y el código en línea (entre comillas invertidas), las órdenes
-//! `{{#include ...}}`, las URL y los destinos de los enlaces, las etiquetas
-//! HTML, los identificadores `{#id}` de los encabezados, el texto en cursiva
-//! (en español, la cursiva marca las palabras de otro idioma: *future*,
-//! *to block*), lo citado entre comillas angulares (un título o un mensaje
-//! del compilador citados tal cual: «future cannot be sent between
+//! Las páginas se leen con pulldown-cmark, el analizador de Markdown que usa
+//! mdBook, con sus mismas opciones: lo que se revisa es lo que ve el lector.
+//! De cada página solo cuenta el texto, y de él se quita lo que no es prosa
+//! en español: los bloques de código y el código en línea, las órdenes
+//! `{{#include ...}}`, el HTML, los destinos de los enlaces, los
+//! identificadores `{#id}` de los encabezados, las URL sueltas, el texto en
+//! cursiva (en español, la cursiva marca las palabras de otro idioma:
+//! *future*, *to block*), lo citado entre comillas angulares (un título o un
+//! mensaje del compilador citados tal cual: «future cannot be sent between
 //! threads»), la columna «En inglés» de las tablas y la sección «In English»
-//! del `README.md`. Cada línea conserva su archivo y su número, para que un
-//! fallo diga dónde está.
+//! del `README.md`. Las pistas y las cadenas de Rust se leen igual, línea a
+//! línea, y además sin el código que va suelto en ellas (rutas, órdenes de
+//! cargo). Cada línea conserva su archivo y su número, para que un fallo diga
+//! dónde está.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// Una línea de prosa, con su origen.
 pub struct Linea {
@@ -31,8 +37,30 @@ pub struct Linea {
     pub archivo: String,
     /// El número de línea, desde 1.
     pub numero: usize,
-    /// El texto, ya sin código ni URL.
+    /// El texto, ya sin código ni URL: lo que revisan el corrector y las
+    /// variantes de una palabra del glosario.
     pub texto: String,
+    /// El mismo texto con sus marcas, para las reglas que tienen que verlas:
+    /// el código en línea entre comillas invertidas (`` `.await` ``), la
+    /// cursiva entre asteriscos (`*Programming Rust*`) y lo citado entre
+    /// comillas angulares, que [`sin_citas`] no quita de aquí.
+    pub marcas: String,
+}
+
+impl Linea {
+    fn nueva(archivo: &str, numero: usize, visible: Visible) -> Linea {
+        Linea {
+            archivo: archivo.to_string(),
+            numero,
+            texto: visible.texto,
+            marcas: visible.marcas,
+        }
+    }
+
+    /// ¿Queda algo que revisar en la línea?
+    fn tiene_algo(&self) -> bool {
+        !self.texto.trim().is_empty() || !self.marcas.trim().is_empty()
+    }
 }
 
 /// La raíz del repositorio.
@@ -52,6 +80,30 @@ pub fn prosa() -> Vec<Linea> {
     lineas.extend(sin_citas(de_info_toml(&relativa(&info), &leer(&info))));
     for prueba in archivos(&raiz().join("exercises/tests"), "rs") {
         lineas.extend(sin_citas(de_rust(&relativa(&prueba), &leer(&prueba))));
+    }
+    lineas
+}
+
+/// Los comentarios y las cadenas con espacios del resto del código de Rust
+/// del taller, que el alumno también lee aunque no sean páginas del libro:
+/// los ejemplos, la biblioteca, los ejercicios y sus soluciones, el apéndice,
+/// el FFI y las pruebas de la raíz. Las pruebas de los ejercicios ya están en
+/// [`prosa`].
+pub fn codigo() -> Vec<Linea> {
+    let carpetas = [
+        "examples",
+        "src",
+        "exercises/src",
+        "solutions",
+        "migracion",
+        "ffi",
+        "tests",
+    ];
+    let mut lineas = Vec::new();
+    for carpeta in carpetas {
+        for archivo in archivos(&raiz().join(carpeta), "rs") {
+            lineas.extend(sin_citas(de_rust(&relativa(&archivo), &leer(&archivo))));
+        }
     }
     lineas
 }
@@ -76,7 +128,7 @@ pub fn sin_citas(lineas: Vec<Linea>) -> Vec<Linea> {
                 }
             }
             linea.texto = texto;
-            (!linea.texto.trim().is_empty()).then_some(linea)
+            linea.tiene_algo().then_some(linea)
         })
         .collect()
 }
@@ -121,212 +173,249 @@ fn archivos(carpeta: &Path, extension: &str) -> Vec<PathBuf> {
 // Markdown.
 // ---------------------------------------------------------------------------
 
-/// La prosa de una página Markdown.
+/// Las opciones con las que mdBook 0.5 lee cada página (las de
+/// `mdbook_markdown::new_cmark_parser` con la configuración por omisión):
+/// tablas, notas al pie, tachado, listas de tareas, identificadores de
+/// encabezado, puntuación tipográfica, listas de definiciones y las
+/// extensiones de GitHub (los avisos `> [!NOTE]`).
+fn opciones_de_mdbook() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// La prosa de una página Markdown, tal como la ve el lector en el libro.
+///
+/// La página se lee con pulldown-cmark, el analizador de mdBook, y de lo que
+/// produce solo cuenta el texto: no el código (bloques ni en línea), ni el
+/// HTML (etiquetas y comentarios), ni los destinos de los enlaces, ni los
+/// `{#id}` de los encabezados. Tampoco lo que no está en español: la cursiva
+/// (marca las palabras de otro idioma), la columna «En inglés» de las tablas
+/// y la sección «In English». Las órdenes `{{#include ...}}` se quitan antes,
+/// como hace mdBook, y las URL sueltas del texto, después.
 pub fn de_markdown(archivo: &str, texto: &str) -> Vec<Linea> {
-    let mut resultado = Vec::new();
-    // La valla que abrió el bloque de código actual: carácter y longitud.
-    let mut valla: Option<(char, usize)> = None;
-    let mut en_comentario = false;
-    // Dentro de «## In English» (con su nivel), hasta el siguiente encabezado
-    // de ese nivel o mayor.
-    let mut en_ingles: Option<usize> = None;
-    // La columna «En inglés» de la tabla actual, si la tiene.
+    texto_por_linea(texto, opciones_de_mdbook())
+        .into_iter()
+        .enumerate()
+        .map(|(i, visible)| {
+            let visible = Visible {
+                texto: sin_urls(&visible.texto),
+                marcas: sin_urls(&visible.marcas),
+            };
+            Linea::nueva(archivo, i + 1, visible)
+        })
+        .filter(Linea::tiene_algo)
+        .collect()
+}
+
+/// Lo que se ve de una línea, de las dos maneras que guarda [`Linea`].
+#[derive(Clone, Default)]
+struct Visible {
+    /// Solo la prosa.
+    texto: String,
+    /// La prosa con el código en línea, la cursiva y las citas marcados.
+    marcas: String,
+}
+
+/// El texto visible de un Markdown, repartido por las líneas del original:
+/// el elemento `i` es lo que se ve de la línea `i + 1`. Donde había algo que
+/// no cuenta (un código, una cursiva, una etiqueta) queda un espacio, para
+/// que las palabras de los dos lados no se junten.
+fn texto_por_linea(markdown: &str, opciones: Options) -> Vec<Visible> {
+    let fuente = sin_directivas(markdown);
+    // El byte donde empieza cada línea: un desplazamiento se convierte en
+    // línea buscando la última que empieza antes.
+    let inicios: Vec<usize> = std::iter::once(0)
+        .chain(fuente.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let linea_de = |byte: usize| inicios.partition_point(|&inicio| inicio <= byte) - 1;
+
+    let mut extraccion = Extraccion {
+        por_linea: vec![Visible::default(); inicios.len()],
+        retenido: None,
+        codigo: 0,
+        cursiva: 0,
+        en_ingles: None,
+    };
+    // La tabla actual: ¿se está en la fila de cabecera?, la columna de la
+    // celda actual y la columna «En inglés», si la tiene.
+    let mut en_cabecera = false;
+    let mut columna = 0;
     let mut columna_en_ingles: Option<usize> = None;
-    // Un código en línea o una cursiva que empezó en una línea anterior del
-    // párrafo y todavía no se ha cerrado.
-    let mut codigo_abierto = false;
-    let mut cursiva_abierta = false;
 
-    for (i, linea) in texto.lines().enumerate() {
-        let recortada = linea.trim_start();
-
-        // Bloques de código.
-        let delimitador = ['`', '~'].into_iter().find_map(|c| {
-            let n = recortada.chars().take_while(|&x| x == c).count();
-            (n >= 3).then_some((c, n))
-        });
-        match (valla, delimitador) {
-            (None, Some(d)) => {
-                valla = Some(d);
-                continue;
+    for (evento, rango) in Parser::new_ext(&fuente, opciones).into_offset_iter() {
+        let linea = linea_de(rango.start);
+        match evento {
+            Event::Text(texto) => {
+                for (k, parte) in texto.split('\n').enumerate() {
+                    extraccion.anotar(linea + k, parte, parte);
+                }
             }
-            (Some((c, n)), Some((c2, n2))) if c == c2 && n2 >= n => {
-                valla = None;
-                continue;
+            Event::Code(codigo) => extraccion.anotar(linea, " ", &format!(" `{codigo}` ")),
+            Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_) => extraccion.anotar(linea, " ", " "),
+            Event::Start(Tag::CodeBlock(_)) => extraccion.codigo += 1,
+            Event::End(TagEnd::CodeBlock) => extraccion.codigo -= 1,
+            Event::Start(Tag::Emphasis) => {
+                extraccion.anotar(linea, " ", " *");
+                extraccion.cursiva += 1;
             }
-            (Some(_), _) => continue,
+            Event::End(TagEnd::Emphasis) => {
+                extraccion.cursiva -= 1;
+                extraccion.anotar(linea, " ", "* ");
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                // La sección «In English» acaba en el siguiente encabezado
+                // de su nivel o de uno mayor.
+                if extraccion.en_ingles.is_some_and(|nivel| level <= nivel) {
+                    extraccion.en_ingles = None;
+                }
+                extraccion.retenido = Some(Vec::new());
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let piezas = extraccion.retenido.take().unwrap_or_default();
+                if unidas(&piezas).contains("In English") {
+                    extraccion.en_ingles = Some(level);
+                } else {
+                    extraccion.soltar(piezas);
+                }
+            }
+            Event::Start(Tag::Table(_)) => columna_en_ingles = None,
+            Event::Start(Tag::TableHead) => {
+                en_cabecera = true;
+                columna = 0;
+            }
+            Event::End(TagEnd::TableHead) => en_cabecera = false,
+            Event::Start(Tag::TableRow) => columna = 0,
+            Event::Start(Tag::TableCell) => extraccion.retenido = Some(Vec::new()),
+            Event::End(TagEnd::TableCell) => {
+                let piezas = extraccion.retenido.take().unwrap_or_default();
+                if en_cabecera && unidas(&piezas).trim() == "En inglés" {
+                    columna_en_ingles = Some(columna);
+                } else if columna_en_ingles != Some(columna) {
+                    extraccion.soltar(piezas);
+                    extraccion.anotar(linea, " ", " ");
+                }
+                columna += 1;
+            }
             _ => {}
         }
-
-        // Comentarios HTML, quizá de varias líneas.
-        let mut linea = linea.to_string();
-        if en_comentario {
-            match linea.find("-->") {
-                Some(fin) => {
-                    linea = linea[fin + 3..].to_string();
-                    en_comentario = false;
-                }
-                None => continue,
-            }
-        }
-        while let Some(inicio) = linea.find("<!--") {
-            match linea[inicio..].find("-->") {
-                Some(fin) => linea.replace_range(inicio..inicio + fin + 3, " "),
-                None => {
-                    linea.truncate(inicio);
-                    en_comentario = true;
-                }
-            }
-        }
-
-        // Encabezados: la sección «In English» no se revisa.
-        let almohadillas = recortada.chars().take_while(|&c| c == '#').count();
-        if (1..=6).contains(&almohadillas) && recortada[almohadillas..].starts_with(' ') {
-            if en_ingles.is_some_and(|nivel| almohadillas <= nivel) {
-                en_ingles = None;
-            }
-            if recortada.contains("In English") {
-                en_ingles = Some(almohadillas);
-            }
-        }
-        if en_ingles.is_some() {
-            continue;
-        }
-
-        // Tablas: sin la columna «En inglés».
-        if linea.trim_start().starts_with('|') {
-            let celdas: Vec<&str> = linea.split('|').collect();
-            if let Some(j) = celdas.iter().position(|c| c.trim() == "En inglés") {
-                columna_en_ingles = Some(j);
-            }
-            if let Some(j) = columna_en_ingles {
-                linea = celdas
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| *k != j)
-                    .map(|(_, c)| *c)
-                    .collect::<Vec<_>>()
-                    .join("|");
-            }
-        } else {
-            columna_en_ingles = None;
-        }
-
-        // Un código en línea puede partirse entre dos líneas del mismo
-        // párrafo: `así
-        // partido`.
-        if linea.trim().is_empty() {
-            codigo_abierto = false;
-            cursiva_abierta = false;
-        }
-        if codigo_abierto {
-            match linea.find('`') {
-                Some(fin) => {
-                    linea.replace_range(..=fin, " ");
-                    codigo_abierto = false;
-                }
-                None => continue,
-            }
-        }
-        if let Some(inicio) = codigo_sin_cerrar(&linea) {
-            linea.truncate(inicio);
-            codigo_abierto = true;
-        }
-        // Lo mismo con la cursiva, ya sin el código (un `*` dentro del código
-        // no abre nada).
-        let mut linea = sin_codigo_en_linea(&linea);
-        if cursiva_abierta {
-            match cierre_de_cursiva(&linea, 0) {
-                Some(fin) => {
-                    linea.replace_range(..=fin, " ");
-                    cursiva_abierta = false;
-                }
-                None => continue,
-            }
-        }
-        if let Some(inicio) = cursiva_sin_cerrar(&linea) {
-            linea.truncate(inicio);
-            cursiva_abierta = true;
-        }
-
-        let limpia = limpiar(&linea);
-        if !limpia.trim().is_empty() {
-            resultado.push(Linea {
-                archivo: archivo.to_string(),
-                numero: i + 1,
-                texto: limpia,
-            });
-        }
     }
-    resultado
+    extraccion.por_linea
 }
 
-/// Dónde empieza un código en línea de una sola comilla invertida que no se
-/// cierra en esta línea, si lo hay.
-fn codigo_sin_cerrar(linea: &str) -> Option<usize> {
-    let mut abierto: Option<(usize, usize)> = None;
-    let bytes = linea.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let n = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-            match abierto {
-                None => abierto = Some((i, n)),
-                Some((_, m)) if m == n => abierto = None,
-                Some(_) => {}
-            }
-            i += n;
-        } else {
-            i += 1;
+/// Un trozo de una línea: el número de línea (desde 0), el texto y las
+/// marcas.
+type Pieza = (usize, String, String);
+
+/// El estado de [`texto_por_linea`] mientras recorre los eventos.
+struct Extraccion {
+    /// Lo visible de cada línea, hasta ahora.
+    por_linea: Vec<Visible>,
+    /// Las piezas de un encabezado o de una celda de tabla, que se guardan
+    /// hasta su final: solo entonces se sabe si son «In English» o «En
+    /// inglés».
+    retenido: Option<Vec<Pieza>>,
+    /// Dentro de cuántos bloques de código y cursivas se está.
+    codigo: usize,
+    cursiva: usize,
+    /// El nivel del encabezado «In English», dentro de esa sección.
+    en_ingles: Option<HeadingLevel>,
+}
+
+impl Extraccion {
+    /// Añade a la línea `linea` un trozo visible: `texto` a la prosa (si no
+    /// está en cursiva) y `marcas` a la prosa con marcas.
+    fn anotar(&mut self, linea: usize, texto: &str, marcas: &str) {
+        if self.codigo > 0 || self.en_ingles.is_some() {
+            return;
         }
-    }
-    abierto.filter(|&(_, n)| n == 1).map(|(inicio, _)| inicio)
-}
-
-/// Quita de una línea lo que no es prosa: código en línea, inclusiones,
-/// URL, destinos de enlaces, etiquetas HTML, `{#id}` y cursivas.
-pub fn limpiar(linea: &str) -> String {
-    let mut texto = sin_codigo_en_linea(linea);
-    texto = quitar_entre(&texto, "{{", "}}");
-    texto = quitar_entre(&texto, "{#", "}");
-    // Destinos de enlaces e imágenes: `](destino)`; se queda el texto.
-    while let Some(inicio) = texto.find("](") {
-        let fin = texto[inicio..]
-            .find(')')
-            .map_or(texto.len(), |f| inicio + f + 1);
-        texto.replace_range(inicio..fin, "]");
-    }
-    // Definiciones de referencias: `[etiqueta]: destino`.
-    if texto.trim_start().starts_with('[') && texto.contains("]: ") {
-        texto.clear();
-    }
-    texto = quitar_codigo_suelto(&texto);
-    texto = quitar_etiquetas_html(&texto);
-    texto = sin_cursivas(&texto);
-    texto
-}
-
-/// Quita el código en línea, con cualquier número de comillas invertidas.
-fn sin_codigo_en_linea(texto: &str) -> String {
-    let mut resultado = String::new();
-    let mut resto = texto;
-    while let Some(inicio) = resto.find('`') {
-        resultado.push_str(&resto[..inicio]);
-        let comillas = resto[inicio..].chars().take_while(|&c| c == '`').count();
-        let despues = &resto[inicio + comillas..];
-        match despues.find(&"`".repeat(comillas)) {
-            Some(fin) => {
-                resultado.push(' ');
-                resto = &despues[fin + comillas..];
-            }
+        let texto = if self.cursiva > 0 { "" } else { texto };
+        match &mut self.retenido {
+            Some(piezas) => piezas.push((linea, texto.to_string(), marcas.to_string())),
             None => {
-                resto = despues;
-                break;
+                self.por_linea[linea].texto.push_str(texto);
+                self.por_linea[linea].marcas.push_str(marcas);
             }
         }
+    }
+
+    /// Pasa a sus líneas unas piezas que estaban retenidas.
+    fn soltar(&mut self, piezas: Vec<Pieza>) {
+        for (linea, texto, marcas) in piezas {
+            self.por_linea[linea].texto.push_str(&texto);
+            self.por_linea[linea].marcas.push_str(&marcas);
+        }
+    }
+}
+
+fn unidas(piezas: &[Pieza]) -> String {
+    piezas
+        .iter()
+        .map(|(_, _, marcas)| marcas.as_str())
+        .collect()
+}
+
+/// Las órdenes de mdBook (`{{#include ...}}`, `{{#rustdoc_include ...}}`),
+/// cambiadas por espacios: mdBook las sustituye antes de leer el Markdown, y
+/// lo que traen es código. Los saltos de línea se quedan, para que los
+/// números de línea no cambien.
+fn sin_directivas(texto: &str) -> String {
+    let mut resultado = String::with_capacity(texto.len());
+    let mut resto = texto;
+    while let Some(inicio) = resto.find("{{#") {
+        let Some(fin) = resto[inicio..].find("}}") else {
+            break;
+        };
+        resultado.push_str(&resto[..inicio]);
+        let orden = &resto[inicio..inicio + fin + 2];
+        resultado.extend(orden.chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
+        resto = &resto[inicio + fin + 2..];
     }
     resultado.push_str(resto);
     resultado
+}
+
+/// Quita las URL sueltas del texto (`https://...`, `www...`): el lector las
+/// ve, pero no son palabras.
+fn sin_urls(texto: &str) -> String {
+    texto
+        .split(' ')
+        .filter(|palabra| !(palabra.contains("://") || palabra.starts_with("www.")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Quita de una línea de texto (una pista de `info.toml`, un comentario o
+/// una cadena de Rust) lo que no es prosa. La línea se lee como Markdown,
+/// igual que una página del libro pero sin la puntuación tipográfica (la
+/// terminal muestra las comillas tal cual), y de su texto se quita además el
+/// código que va suelto, sin comillas invertidas: rutas, URL, órdenes.
+pub fn limpiar(linea: &str) -> String {
+    limpiar_con_marcas(linea).texto
+}
+
+/// Lo mismo que [`limpiar`], con las marcas también.
+fn limpiar_con_marcas(linea: &str) -> Visible {
+    // Sin la sangría: cuatro espacios al principio harían de la línea un
+    // bloque de código.
+    let lineas = texto_por_linea(
+        linea.trim_start(),
+        opciones_de_mdbook() - Options::ENABLE_SMART_PUNCTUATION,
+    );
+    let unir = |parte: fn(&Visible) -> &str| lineas.iter().map(parte).collect::<Vec<_>>().join(" ");
+    Visible {
+        texto: quitar_codigo_suelto(&unir(|v| &v.texto)),
+        marcas: unir(|v| &v.marcas),
+    }
 }
 
 /// Quita lo que va de `abre` a `cierra`, ambos incluidos.
@@ -389,109 +478,6 @@ fn quitar_codigo_suelto(texto: &str) -> String {
     resultado.join(" ")
 }
 
-/// Quita las etiquetas HTML (`<br>`, `<span class="x">`), pero no un `<` o
-/// un `>` sueltos.
-fn quitar_etiquetas_html(texto: &str) -> String {
-    let mut resultado = String::new();
-    let mut resto = texto;
-    while let Some(inicio) = resto.find('<') {
-        let despues = &resto[inicio + 1..];
-        let es_etiqueta = despues
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        match (es_etiqueta, despues.find('>')) {
-            (true, Some(fin)) => {
-                resultado.push_str(&resto[..inicio]);
-                resultado.push(' ');
-                resto = &despues[fin + 1..];
-            }
-            _ => {
-                resultado.push_str(&resto[..=inicio]);
-                resto = despues;
-            }
-        }
-    }
-    resultado.push_str(resto);
-    resultado
-}
-
-/// ¿Abre una cursiva el `*` en la posición `i` (en bytes)? Sí si es simple
-/// (no parte de `**`) y lo sigue algo que no es un espacio.
-fn abre_cursiva(texto: &str, i: usize) -> bool {
-    let bytes = texto.as_bytes();
-    bytes[i] == b'*'
-        && (i == 0 || bytes[i - 1] != b'*')
-        && bytes
-            .get(i + 1)
-            .is_some_and(|&b| b != b'*' && !b.is_ascii_whitespace())
-}
-
-/// La posición (en bytes) del `*` que cierra una cursiva, desde `desde`: uno
-/// simple tras algo que no es un espacio.
-fn cierre_de_cursiva(texto: &str, desde: usize) -> Option<usize> {
-    let bytes = texto.as_bytes();
-    (desde..bytes.len()).find(|&j| {
-        bytes[j] == b'*'
-            && bytes.get(j + 1) != Some(&b'*')
-            && (j == 0 || (bytes[j - 1] != b'*' && !bytes[j - 1].is_ascii_whitespace()))
-    })
-}
-
-/// Dónde empieza una cursiva que no se cierra en esta línea, si la hay.
-fn cursiva_sin_cerrar(texto: &str) -> Option<usize> {
-    let mut i = 0;
-    while i < texto.len() {
-        if abre_cursiva(texto, i) {
-            match cierre_de_cursiva(texto, i + 1) {
-                Some(fin) => i = fin + 1,
-                None => return Some(i),
-            }
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// Quita el texto en cursiva (`*así*`); conserva el de la negrita
-/// (`**así**`) y los asteriscos de las listas.
-fn sin_cursivas(texto: &str) -> String {
-    let caracteres: Vec<char> = texto.chars().collect();
-    let mut resultado = String::new();
-    let mut i = 0;
-    while i < caracteres.len() {
-        let c = caracteres[i];
-        if c == '*' && caracteres.get(i + 1) == Some(&'*') {
-            // Negrita: se quitan los asteriscos y se deja el texto.
-            i += 2;
-            continue;
-        }
-        let abre = c == '*'
-            && caracteres
-                .get(i + 1)
-                .is_some_and(|s| !s.is_whitespace() && *s != '*');
-        if abre {
-            // Busca el asterisco que cierra: simple, tras algo que no es
-            // espacio.
-            let cierre = (i + 1..caracteres.len()).find(|&j| {
-                caracteres[j] == '*'
-                    && !caracteres[j - 1].is_whitespace()
-                    && caracteres.get(j + 1) != Some(&'*')
-                    && (j == 0 || caracteres[j - 1] != '*')
-            });
-            if let Some(j) = cierre {
-                resultado.push(' ');
-                i = j + 1;
-                continue;
-            }
-        }
-        resultado.push(c);
-        i += 1;
-    }
-    resultado
-}
-
 // ---------------------------------------------------------------------------
 // exercises/info.toml.
 // ---------------------------------------------------------------------------
@@ -516,13 +502,9 @@ pub fn de_info_toml(archivo: &str, texto: &str) -> Vec<Linea> {
             en_pista = !valor.contains("\"\"\"");
         }
         if let Some(prosa) = prosa {
-            let limpia = limpiar(prosa);
-            if !limpia.trim().is_empty() {
-                resultado.push(Linea {
-                    archivo: archivo.to_string(),
-                    numero: i + 1,
-                    texto: limpia,
-                });
+            let linea = Linea::nueva(archivo, i + 1, limpiar_con_marcas(prosa));
+            if linea.tiene_algo() {
+                resultado.push(linea);
             }
         }
     }
@@ -674,14 +656,14 @@ pub fn de_rust(archivo: &str, texto: &str) -> Vec<Linea> {
     por_linea
         .into_iter()
         .enumerate()
-        .filter_map(|(n, texto)| {
-            let texto = limpiar(&sin_huecos_de_formato(&texto));
-            (!texto.trim().is_empty()).then(|| Linea {
-                archivo: archivo.to_string(),
-                numero: n + 1,
-                texto,
-            })
+        .map(|(n, texto)| {
+            Linea::nueva(
+                archivo,
+                n + 1,
+                limpiar_con_marcas(&sin_huecos_de_formato(&texto)),
+            )
         })
+        .filter(Linea::tiene_algo)
         .collect()
 }
 

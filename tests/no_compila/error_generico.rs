@@ -1,5 +1,5 @@
 // Capítulo «Futures que cambian de hilo: Send»: `Box<dyn Error>` no es
-// `Send`, y un future que lo guarda durante un `.await` tampoco.
+// `Send`, y un future en el que cruza un `.await` tampoco.
 use async_std::task;
 
 type GenericError = Box<dyn std::error::Error>;
@@ -11,7 +11,7 @@ fn some_fallible_thing() -> GenericResult<i32> {
 
 async fn unfortunate() {
     // El `Result` es un temporal del `match`: vive hasta el final del
-    // `match`, también durante el `.await`.
+    // `match`, así que también cruza el `.await`.
     match some_fallible_thing() {
         Err(error) => println!("error: {error}"),
         Ok(output) => {

@@ -1,5 +1,5 @@
 // Capítulo «Mutex: el de `std` y el asíncrono»: el guardián de un
-// `std::sync::Mutex`, vivo durante un `.await`, queda guardado en el future;
+// `std::sync::Mutex`, que cruza un `.await`, queda guardado en el future;
 // el guardián no es `Send`, así que el future tampoco, y `task::spawn` lo
 // rechaza.
 use async_std::task;

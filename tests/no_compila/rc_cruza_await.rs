@@ -1,4 +1,4 @@
-// Capítulo «Futures que cambian de hilo: Send»: un `Rc` vivo durante un
+// Capítulo «Futures que cambian de hilo: Send»: un `Rc` que cruza un
 // `.await` queda guardado en el future, y el future deja de ser `Send`.
 use async_std::task;
 use std::rc::Rc;

@@ -34,7 +34,7 @@ use notify::event::{MetadataKind, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use taller_async::ejercicios::{self, Ejercicio};
 
-use crate::{cargo, estado, progreso, Estado};
+use crate::{Estado, cargo, estado, progreso};
 
 /// Cuánto silencio marca el final de una ráfaga de eventos.
 const RAFAGA: Duration = Duration::from_millis(300);

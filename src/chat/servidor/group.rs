@@ -18,8 +18,8 @@
 //! mensaje del grupo: si el grupo calla, la tarea (y su lugar en la cola)
 //! vive para siempre.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_std::task;
 use futures::future::{AbortHandle, Abortable};

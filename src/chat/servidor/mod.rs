@@ -13,7 +13,7 @@
 //! siguen vivas, para demostrar que un cliente que se va no deja nada atrás.
 //! Un ejemplo no se puede importar desde una prueba; la biblioteca, sí. Y el
 //! código sigue a la vista: el libro lo incluye desde estos mismos archivos,
-//! y los ejercicios 11 y 12 piden reescribir dos de sus piezas.
+//! y los ejercicios `handle_subscriber` y `group_table` piden reescribir dos de sus piezas.
 //!
 //! # Qué añade [`ServidorChat`] al `main` del libro
 //!
@@ -23,7 +23,7 @@
 //!   de un grupo. Son las cifras que usan las pruebas y las demostraciones.
 //! - No se cae por un error al aceptar (por ejemplo, si se acaban los
 //!   descriptores de archivo): lo anota, espera un poco y sigue. En el libro,
-//!   el `?` de ese bucle tumbaría el servidor entero.
+//!   el `?` de ese bucle haría caer el servidor entero.
 //! - Si atender una conexión entrara en pánico, lo cuenta y sigue con las
 //!   demás (las pruebas comprueban que la cuenta se queda en cero).
 //! - Se detiene limpiamente: [`ServidorChat::detener`] deja de aceptar,
@@ -32,8 +32,8 @@
 
 use std::io;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use async_std::channel;
