@@ -9,6 +9,9 @@
 //!   opción `--limite-ms` y un registro de qué hilo corrió cada petición.
 //! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
 //!   mensaje en español si se cuelga.
+//! - [`referencia`]: versiones que funcionan de las piezas de un ejercicio
+//!   que otro usa (la `cheapo_request` de `many_requests`): ningún ejercicio
+//!   depende de tu respuesta a otro.
 //! - [`ejercicios`]: la lista de ejercicios y sus pistas (`exercises/info.toml`).
 //! - [`chat`]: el chat asíncrono del libro: el protocolo, el servidor (con los
 //!   módulos `connection`, `group` y `group_table`) y un cliente para pruebas.
@@ -21,6 +24,7 @@ pub mod ejemplos;
 pub mod ejercicios;
 pub mod medir;
 pub mod prueba;
+pub mod referencia;
 pub mod respuesta;
 pub mod servidor;
 

@@ -532,22 +532,35 @@ fn la_prosa_de_rust_son_sus_cadenas_y_sus_comentarios() {
 
 #[test]
 fn la_prosa_de_info_toml_son_sus_pistas_y_comentarios() {
+    // Las pistas van en una lista de cadenas de varias líneas, de los dos
+    // tipos de TOML, y cada una se lee como Markdown: sin su bloque de código
+    // y con una cursiva que sigue en la línea siguiente.
     let toml = "# Un comentario.\n\
                 [[ejercicio]]\n\
                 nombre = \"x\"\n\
-                pista = \"\"\"\n\
+                pistas = [\n\
+                \"\"\"\n\
                 Usa `task::spawn` y espera.\n\
-                \"\"\"\n";
+                \"\"\",\n\
+                '''\n\
+                1. Una lista, con *cursiva\n   \
+                   que sigue* aquí.\n\
+                \n\
+                ```rust\n\
+                let hilo = task::spawn(f);\n\
+                ```\n\
+                Y sin comillas: cargo run -- pista x 2.\n\
+                ''', \"\"\"Una en una línea.\"\"\"]\n";
     let lineas = comun::de_info_toml("info.toml", toml);
-    let texto: Vec<(usize, String)> = lineas
-        .iter()
-        .map(|l| (l.numero, l.texto.trim().to_string()))
-        .collect();
     assert_eq!(
-        texto,
+        normalizado(&lineas),
         [
             (1, "Un comentario.".to_string()),
-            (5, "Usa   y espera.".to_string()),
+            (6, "Usa y espera.".to_string()),
+            (9, "Una lista, con".to_string()),
+            (10, "aquí.".to_string()),
+            (15, "Y sin comillas:".to_string()),
+            (16, "Una en una línea.".to_string()),
         ]
     );
 }

@@ -17,7 +17,11 @@
 //!   fragmento, a un encabezado que existe;
 //! - cada capítulo que nombra `exercises/info.toml` existe, y el capítulo de
 //!   cada ejercicio dice cómo pedir su pista (`cargo run -- pista NOMBRE`, o
-//!   con su número) y enlaza a la página de pistas.
+//!   con su número), tiene una sección «Ejercicio `NOMBRE`» y enlaza a la
+//!   sección del ejercicio en la página de pistas (`pistas.md#NOMBRE`);
+//! - esa página, `pistas.md`, es la que se genera de `exercises/info.toml`
+//!   con `cargo run -- pistas-md`: una sección por ejercicio, cada pista
+//!   plegada en un `<details>`, y nada de TOML.
 //!
 //! Las pruebas recorren `book/src/` entero: un capítulo nuevo queda vigilado
 //! sin tocar este archivo.
@@ -570,25 +574,181 @@ fn cada_ejercicio_tiene_su_capitulo_y_su_pista() {
                 ejercicio.capitulo, ejercicio.nombre
             ));
         }
-        let enlaza_pistas = enlaces(&texto).iter().any(|(_, destino)| {
-            let ruta = destino.split('#').next().unwrap_or("");
+        // Y enlaza a la sección del ejercicio en la página de pistas, con su
+        // ancla: `pistas.md#NOMBRE`.
+        let enlaza_su_pista = enlaces(&texto).iter().any(|(_, destino)| {
+            let (ruta, fragmento) = destino.split_once('#').unwrap_or((destino, ""));
             !ruta.is_empty()
+                && fragmento == ejercicio.nombre
                 && normalizar(&capitulo.parent().unwrap().join(ruta))
                     == normalizar(&fuentes().join("pistas.md"))
         });
-        if !enlaza_pistas {
+        if !enlaza_su_pista {
             problemas.push(format!(
-                "{}: es el capítulo del ejercicio {n} ({}), pero no enlaza a la página \
-                 de pistas (pistas.md)",
-                ejercicio.capitulo, ejercicio.nombre
+                "{}: es el capítulo del ejercicio {n} ({}), pero no enlaza a su sección \
+                 de la página de pistas: falta un enlace a «pistas.md#{}»",
+                ejercicio.capitulo, ejercicio.nombre, ejercicio.nombre
+            ));
+        }
+        // La última pista de `cargo run -- pista` y la página de pistas
+        // remiten a la sección del capítulo que presenta el ejercicio.
+        if ejercicio.seccion_del_capitulo(&raiz()).is_none() {
+            problemas.push(format!(
+                "{}: es el capítulo del ejercicio {n} ({}), pero no tiene una sección \
+                 «## Ejercicio `{}`...», la que nombran sus pistas",
+                ejercicio.capitulo, ejercicio.nombre, ejercicio.nombre
             ));
         }
     }
     sin_problemas("Ejercicios sin capítulo o sin pista", problemas);
 }
 
+/// Los capítulos de `SUMMARY.md`, en orden, como rutas normalizadas.
+fn orden_de_los_capitulos() -> Vec<PathBuf> {
+    capitulos_del_resumen()
+        .into_iter()
+        .filter(|(_, destino)| !destino.is_empty() && !es_externo(destino))
+        .map(|(_, destino)| normalizar(&fuentes().join(destino.split('#').next().unwrap_or(""))))
+        .collect()
+}
+
+/// Los ejercicios que van antes que uno de un capítulo anterior, dado el
+/// orden de los capítulos.
+fn fuera_de_orden(todos: &[ejercicios::Ejercicio], orden: &[PathBuf]) -> Vec<String> {
+    let mut problemas = Vec::new();
+    // El ejercicio del capítulo más avanzado visto hasta ahora.
+    let mut mas_avanzado: Option<(usize, &ejercicios::Ejercicio)> = None;
+    for ejercicio in todos {
+        let capitulo = normalizar(&raiz().join(&ejercicio.capitulo));
+        let Some(aqui) = orden.iter().position(|c| *c == capitulo) else {
+            problemas.push(format!(
+                "{}: su capítulo, {}, no está en book/src/SUMMARY.md",
+                ejercicio.nombre, ejercicio.capitulo
+            ));
+            continue;
+        };
+        match mas_avanzado {
+            Some((antes, previo)) if aqui < antes => problemas.push(format!(
+                "exercises/info.toml pone {} ({}) después de {} ({}), pero su capítulo va \
+                 antes en SUMMARY.md: mueve su entrada detrás de la del último ejercicio de \
+                 un capítulo anterior",
+                ejercicio.nombre, ejercicio.capitulo, previo.nombre, previo.capitulo
+            )),
+            _ => mas_avanzado = Some((aqui, ejercicio)),
+        }
+    }
+    problemas
+}
+
+/// `taller siguiente` da el primer ejercicio sin resolver de `info.toml`: si
+/// un ejercicio fuera antes que otro de un capítulo anterior, mandaría al
+/// lector hacia delante en el libro y luego de vuelta atrás.
+#[test]
+fn los_ejercicios_siguen_el_orden_de_los_capitulos() {
+    sin_problemas(
+        "Ejercicios fuera del orden de los capítulos",
+        fuera_de_orden(&ejercicios::todos(), &orden_de_los_capitulos()),
+    );
+}
+
+#[test]
+fn la_pagina_de_pistas_esta_al_dia_con_info_toml() {
+    let ruta = fuentes().join("pistas.md");
+    let esperada = ejercicios::pistas_md(&raiz());
+    let actual = fs::read_to_string(&ruta).unwrap_or_default();
+    if actual != esperada {
+        let linea = actual
+            .lines()
+            .zip(esperada.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| actual.lines().count().min(esperada.lines().count()))
+            + 1;
+        panic!(
+            "\n{} no está al día con exercises/info.toml (o con los títulos de los \
+             capítulos): la primera diferencia está en su línea {linea}. Se genera, no se \
+             edita a mano; vuelve a generarla con:\n\n    cargo run -- pistas-md\n",
+            mostrar(&ruta)
+        );
+    }
+}
+
+#[test]
+fn la_pagina_de_pistas_tiene_una_seccion_por_ejercicio_y_ningun_toml() {
+    let pagina = leer(&fuentes().join("pistas.md"));
+    let ids = identificadores(&pagina);
+    let mut problemas = Vec::new();
+    for (i, ejercicio) in ejercicios::todos().iter().enumerate() {
+        if !ids.contains(&ejercicio.nombre) {
+            problemas.push(format!(
+                "pistas.md: falta la sección del ejercicio {} ({}), con el ancla «{{#{}}}»",
+                i + 1,
+                ejercicio.nombre,
+                ejercicio.nombre
+            ));
+        }
+    }
+    let pistas: usize = ejercicios::todos().iter().map(|e| e.pistas.len()).sum();
+    let plegadas = pagina.matches("<details>").count();
+    if plegadas != pistas || pagina.matches("</details>").count() != pistas {
+        problemas.push(format!(
+            "pistas.md: hay {pistas} pistas en info.toml, y la página pliega {plegadas} en \
+             un <details>"
+        ));
+    }
+    // Sin una línea en blanco después de `</summary>`, mdBook deja el texto de
+    // la pista como HTML, y su Markdown se ve en crudo.
+    if pagina.matches("</summary>\n\n").count() != plegadas {
+        problemas.push(
+            "pistas.md: detrás de cada `</summary>` tiene que haber una línea en blanco"
+                .to_string(),
+        );
+    }
+    for crudo in [
+        "[[ejercicio]]",
+        "pistas = [",
+        "{{#include ../../exercises/info.toml",
+    ] {
+        if pagina.contains(crudo) {
+            problemas.push(format!("pistas.md muestra TOML en crudo: «{crudo}»"));
+        }
+    }
+    sin_problemas("La página de pistas", problemas);
+}
+
 // Las herramientas de lectura también se prueban: si fallaran en silencio,
 // las pruebas de arriba pasarían sin mirar nada.
+
+#[test]
+fn ve_un_ejercicio_fuera_del_orden_de_los_capitulos() {
+    // El orden que tuvo info.toml: el chat de atrás hacia delante, del
+    // capítulo de la difusión al del protocolo.
+    let mut todos = ejercicios::todos();
+    let nombres = ["handle_subscriber", "group_table", "linea_acotada"];
+    let donde = |todos: &[ejercicios::Ejercicio], nombre: &str| {
+        todos.iter().position(|e| e.nombre == nombre).unwrap()
+    };
+    let primero = nombres.iter().map(|n| donde(&todos, n)).min().unwrap();
+    let movidos: Vec<_> = nombres
+        .iter()
+        .map(|n| todos.remove(donde(&todos, n)))
+        .collect();
+    for (i, ejercicio) in movidos.into_iter().enumerate() {
+        todos.insert(primero + i, ejercicio);
+    }
+    let problemas = fuera_de_orden(&todos, &orden_de_los_capitulos());
+    assert_eq!(problemas.len(), 2, "{problemas:#?}");
+    assert!(
+        problemas[0].contains(
+            "pone group_table (book/src/14-chat-mutex.md) después de \
+             handle_subscriber"
+        ),
+        "{problemas:#?}"
+    );
+    assert!(
+        problemas[1].contains("pone linea_acotada"),
+        "{problemas:#?}"
+    );
+}
 
 #[test]
 fn lee_enlaces_inclusiones_y_anclas() {

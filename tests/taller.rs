@@ -1,10 +1,11 @@
 //! Pruebas de la herramienta `taller` tal como la usa el alumno.
 //!
 //! Corren el binario compilado (`CARGO_BIN_EXE_taller`) y miran lo que
-//! imprime: que las pistas salen de `exercises/info.toml`, que una orden mal
-//! escrita se explica en español, y que con los esbozos sin tocar `lista`
-//! marca todos los ejercicios como pendientes, y `siguiente` y `vigila`
-//! señalan el primero.
+//! imprime: que las pistas salen de `exercises/info.toml`, nivel a nivel, y
+//! cada una dice cómo pedir la siguiente; que una orden mal escrita (un
+//! ejercicio o una pista que no existen) se explica en español, sin pánico;
+//! y que con los esbozos sin tocar `lista` marca todos los ejercicios como
+//! pendientes, y `siguiente` y `vigila` señalan el primero.
 //!
 //! `vigila` se prueba por encima, sobre una carpeta temporal en lugar de
 //! `exercises/` (con la variable `TALLER_VIGILA_CARPETA`): que arranca, dice
@@ -32,37 +33,222 @@ fn texto(bytes: &[u8]) -> String {
 }
 
 #[test]
-fn pista_muestra_la_pista_de_info_toml() {
+fn cada_ejercicio_tiene_dos_o_tres_pistas_distintas() {
+    let mut problemas = Vec::new();
+    for ejercicio in ejercicios::todos() {
+        let nombre = &ejercicio.nombre;
+        let pistas = &ejercicio.pistas;
+        if !(2..=3).contains(&pistas.len()) {
+            problemas.push(format!(
+                "{nombre}: tiene {} pistas, y deben ser dos o tres (la idea, el camino, \
+                 casi el código)",
+                pistas.len()
+            ));
+        }
+        for (i, pista) in pistas.iter().enumerate() {
+            if pista.trim().is_empty() {
+                problemas.push(format!("{nombre}: la pista {} está vacía", i + 1));
+            }
+            if pistas[..i].iter().any(|otra| otra.trim() == pista.trim()) {
+                problemas.push(format!("{nombre}: la pista {} repite otra", i + 1));
+            }
+            // Un ejercicio se nombra por su nombre: los números cambian
+            // cuando se inserta otro antes.
+            let minusculas = pista.to_lowercase();
+            for palabra in ["ejercicio ", "ejercicios ", "capítulo "] {
+                let numero = minusculas.match_indices(palabra).any(|(j, _)| {
+                    minusculas[j + palabra.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                });
+                if numero {
+                    problemas.push(format!(
+                        "{nombre}: la pista {} nombra un «{}» por su número; nómbralo por \
+                         su nombre",
+                        i + 1,
+                        palabra.trim()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problemas.is_empty(),
+        "Pistas de exercises/info.toml:\n  {}",
+        problemas.join("\n  ")
+    );
+}
+
+/// La última línea de una salida que no está vacía.
+fn ultima_linea(salida: &str) -> &str {
+    salida.trim_end().lines().last().unwrap_or("")
+}
+
+#[test]
+fn pista_da_cada_nivel_y_dice_como_pedir_el_siguiente() {
     for (i, ejercicio) in ejercicios::todos().iter().enumerate() {
-        let salida = taller(&["pista", &(i + 1).to_string()]);
-        assert!(salida.status.success(), "`pista {}` falló", i + 1);
-        let stdout = texto(&salida.stdout);
-        let primera = ejercicio.pista.trim().lines().next().unwrap();
+        let numero = (i + 1).to_string();
+        let nombre = ejercicio.nombre.as_str();
+        let total = ejercicio.pistas.len();
+
+        // Sin nivel, la primera; por número o por nombre, la misma salida.
+        let primera = taller(&["pista", nombre]);
         assert!(
-            stdout.contains(primera),
-            "`pista {}` no muestra la pista de info.toml:\n{stdout}",
-            i + 1
+            primera.status.success(),
+            "`pista {nombre}` falló:\n{}",
+            texto(&primera.stderr)
         );
-        let por_nombre = texto(&taller(&["pista", &ejercicio.nombre]).stdout);
-        assert_eq!(
-            por_nombre,
-            stdout,
-            "`pista {}` y `pista {}` difieren",
-            i + 1,
-            ejercicio.nombre
+        for otra in [
+            vec!["pista", numero.as_str()],
+            vec!["pista", nombre, "1"],
+            vec!["pista", numero.as_str(), "1"],
+        ] {
+            assert_eq!(
+                texto(&taller(&otra).stdout),
+                texto(&primera.stdout),
+                "`{}` y `pista {nombre}` deberían dar la misma pista, la primera",
+                otra.join(" ")
+            );
+        }
+
+        for (j, pista) in ejercicio.pistas.iter().enumerate() {
+            let nivel = (j + 1).to_string();
+            let salida = taller(&["pista", nombre, &nivel]);
+            let stdout = texto(&salida.stdout);
+            assert!(
+                salida.status.success(),
+                "`pista {nombre} {nivel}` falló:\n{}",
+                texto(&salida.stderr)
+            );
+            assert!(
+                stdout.contains(pista.trim()),
+                "`pista {nombre} {nivel}` no muestra la pista {nivel} de info.toml:\n{stdout}"
+            );
+            assert!(
+                stdout.contains(&format!("Pista {nivel} de {total}")),
+                "`pista {nombre} {nivel}` debería decir «Pista {nivel} de {total}»:\n{stdout}"
+            );
+            assert_eq!(
+                texto(&taller(&["pista", &numero, &nivel]).stdout),
+                stdout,
+                "`pista {numero} {nivel}` y `pista {nombre} {nivel}` difieren"
+            );
+            if j + 1 < total {
+                let siguiente = format!("¿Necesitas más? cargo run -- pista {nombre} {}", j + 2);
+                assert_eq!(
+                    ultima_linea(&stdout),
+                    siguiente,
+                    "`pista {nombre} {nivel}` debería terminar diciendo cómo pedir la \
+                     siguiente:\n{stdout}"
+                );
+            } else {
+                // Lo que viene después de la pista.
+                let cola = stdout
+                    .find(pista.trim())
+                    .map_or("", |k| &stdout[k + pista.trim().len()..]);
+                assert!(
+                    cola.contains("No hay más pistas")
+                        && cola.contains(&ejercicio.capitulo)
+                        && cola.contains(&format!("«Ejercicio `{nombre}`")),
+                    "`pista {nombre} {nivel}` es la última: debería decir que no hay más y \
+                     nombrar la sección «Ejercicio `{nombre}`» de {}:\n{stdout}",
+                    ejercicio.capitulo
+                );
+            }
+        }
+
+        let segunda = texto(&taller(&["pista", nombre, "2"]).stdout);
+        assert_ne!(
+            segunda,
+            texto(&primera.stdout),
+            "las pistas 1 y 2 de {nombre} deberían ser distintas"
         );
     }
 }
 
+/// Corre `taller` con `args`, que es una entrada mala: debe terminar con el
+/// código 2, sin pánico y sin nada en la salida estándar, y explicar en la de
+/// errores lo que se esperaba. Devuelve esa explicación.
+fn mala_entrada(args: &[&str]) -> String {
+    let salida = taller(args);
+    let stderr = texto(&salida.stderr);
+    let orden = args.join(" ");
+    assert_eq!(
+        salida.status.code(),
+        Some(2),
+        "`taller {orden}` debería terminar con el código 2:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked"),
+        "`taller {orden}` no debería entrar en pánico:\n{stderr}"
+    );
+    assert!(
+        salida.stdout.is_empty(),
+        "`taller {orden}` no debería mostrar ninguna pista:\n{}",
+        texto(&salida.stdout)
+    );
+    stderr
+}
+
 #[test]
 fn una_orden_desconocida_se_explica_en_espanol() {
-    let salida = taller(&["compilar"]);
-    assert_eq!(salida.status.code(), Some(2));
-    assert!(texto(&salida.stderr).contains("No entiendo «compilar»"));
+    assert!(mala_entrada(&["compilar"]).contains("No entiendo «compilar»"));
+    assert!(mala_entrada(&["pista", "uno", "dos", "tres"]).contains("No entiendo"));
+}
 
-    let salida = taller(&["pista", "999"]);
-    assert_eq!(salida.status.code(), Some(2));
-    assert!(texto(&salida.stderr).contains("No hay ningún ejercicio «999»"));
+#[test]
+fn una_pista_mal_pedida_se_explica_en_espanol() {
+    let todos = ejercicios::todos();
+    let total = todos.len();
+    let fuera = (total + 1).to_string();
+    for cual in ["999", fuera.as_str(), "0", "-1", "no_existe", "cheapo"] {
+        let stderr = mala_entrada(&["pista", cual]);
+        for esperado in [
+            format!("No hay ningún ejercicio «{cual}»"),
+            format!("del 1 al {total}"),
+        ] {
+            assert!(
+                stderr.contains(&esperado),
+                "`pista {cual}` debería decir «{esperado}»:\n{stderr}"
+            );
+        }
+    }
+
+    let stderr = mala_entrada(&["pista"]);
+    assert!(
+        stderr.contains("cargo run -- pista"),
+        "`pista` sin ejercicio debería decir cómo pedirla:\n{stderr}"
+    );
+
+    let ejercicio = &todos[0];
+    let nombre = ejercicio.nombre.as_str();
+    let pistas = ejercicio.pistas.len();
+    let de_mas = (pistas + 1).to_string();
+    for nivel in [
+        de_mas.as_str(),
+        "0",
+        "99999999999999999999999",
+        "dos",
+        "-1",
+        "--mas",
+    ] {
+        let stderr = mala_entrada(&["pista", nombre, nivel]);
+        for esperado in [
+            format!("{nombre} tiene {pistas} pistas, de la 1 a la {pistas}"),
+            format!("cargo run -- pista {nombre} 2"),
+        ] {
+            assert!(
+                stderr.contains(&esperado),
+                "`pista {nombre} {nivel}` debería decir «{esperado}»:\n{stderr}"
+            );
+        }
+    }
+    let stderr = mala_entrada(&["pista", "999", "2"]);
+    assert!(
+        stderr.contains("No hay ningún ejercicio «999»"),
+        "`pista 999 2` debería decir que no hay tal ejercicio:\n{stderr}"
+    );
 }
 
 #[test]
@@ -99,7 +285,7 @@ fn siguiente_senala_el_primer_ejercicio_y_como_seguir() {
         primero.archivo.clone(),
         primero.capitulo.clone(),
         primero.orden_de_pruebas(),
-        "cargo run -- pista 1".to_string(),
+        format!("cargo run -- pista {}", primero.nombre),
     ] {
         assert!(
             stdout.contains(&esperado),

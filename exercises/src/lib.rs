@@ -1,40 +1,59 @@
 //! Los ejercicios del taller: aquí escribes tú.
 //!
-//! Cada módulo es un ejercicio con funciones a medio hacer (`todo!()`). Sus
-//! pruebas están en `exercises/tests/` y fallan hasta que lo resuelves:
+//! Cada ejercicio es un archivo de `exercises/src/` con funciones a medio
+//! hacer (`todo!()`), y sus pruebas están en `exercises/tests/`, con el mismo
+//! nombre. Fallan hasta que lo resuelves:
 //!
 //! ```text
-//! cargo test -p exercises                          # todos
-//! cargo test -p exercises --test e01_cheapo_request  # solo uno
-//! cargo run -- siguiente                           # ¿cuál me toca?
-//! cargo run -- pista cheapo_request                             # una ayuda
+//! cargo run -- siguiente                         # ¿cuál me toca? (y si no compila, dónde)
+//! cargo test -p exercises --test cheapo_request  # las pruebas de uno
+//! cargo run -- lista                             # todos, cada uno por su lado
+//! cargo run -- pista cheapo_request              # una ayuda
 //! ```
 //!
 //! La lista, el orden y las pistas están en `exercises/info.toml`.
-
-// Los esbozos tienen parámetros que aún no usas: es a propósito.
-#![allow(unused_variables)]
-
-pub mod async_fn_en_traits;
-pub mod contar_sondeos;
-pub mod e01_cheapo_request;
-pub mod e02_many_requests;
-pub mod e03_many_requests_spawn;
-pub mod e04_futures_perezosos;
-// El esbozo de `contar` es solo un bloque `async move`, y Clippy propone
-// convertirlo en `async fn`: no puede ser, el future de una `async fn` guarda
-// sus argumentos prestados y la firma promete `'static`.
-#[allow(clippy::manual_async_fn)]
-pub mod e05_async_blocks;
-pub mod e06_send_rc;
-pub mod e07_yield_now;
-pub mod e08_spawn_blocking;
-pub mod e09_streams;
-pub mod e10_mutex;
-pub mod e11_handle_subscriber;
-pub mod e12_group_table;
-pub mod e13_linea_acotada;
-pub mod e14_waker;
-pub mod e15_block_on_propio;
-pub mod e16_callback_ffi;
-pub mod reintentar;
+//!
+//! # Cada ejercicio compila solo
+//!
+//! Esta biblioteca no declara ningún ejercicio, y es a propósito. Cada
+//! archivo de pruebas es su propio crate (así trata cargo los archivos de
+//! `tests/`), y declara él mismo el módulo de su ejercicio:
+//!
+//! ```text
+//! // exercises/tests/send_rc.rs
+//! #[cfg(not(solucion))]
+//! #[path = "../src/send_rc.rs"]
+//! pub mod send_rc;
+//! ```
+//!
+//! Así, `cargo test -p exercises --test send_rc` compila `send_rc.rs` y nada
+//! más de `exercises/src/`, y un error de compilación en un ejercicio (los
+//! de `async_blocks` y `send_rc` te llevan a uno a propósito) no impide
+//! compilar ni pasar las pruebas de los demás. Si todos los ejercicios
+//! fueran módulos de esta biblioteca, bastaría un error en uno para que no
+//! compilara ninguna prueba.
+//!
+//! Cargo, eso sí, compila todos los objetivos antes de correr ninguno: si
+//! un ejercicio no compila, `cargo test -p exercises` entero no corre ninguna
+//! prueba, tampoco con `--no-fail-fast` (cargo 1.95 no tiene `--keep-going`
+//! para `cargo test`). Por eso `cargo run -- lista` y `cargo run --
+//! siguiente` prueban cada ejercicio por separado: dicen cuáles están
+//! resueltos aunque otro no compile, y de ese te enseñan el error.
+//!
+//! Las mismas pruebas corren contra las soluciones: `solutions/tests/NOMBRE.rs`
+//! incluye el archivo de pruebas de aquí y declara el módulo con
+//! `solutions/src/NOMBRE.rs`. En el paquete `solutions` está activo
+//! `cfg(solucion)` (lo activa su `build.rs`), que apaga la declaración de tu
+//! archivo.
+//!
+//! El mismo esquema sirve para lo que viene:
+//!
+//! - un ejercicio de varios archivos (un servidor de chat entero) es una
+//!   carpeta, `exercises/src/NOMBRE/` con su `mod.rs` y sus submódulos;
+//!   el archivo de pruebas declara `#[path = "../src/NOMBRE/mod.rs"] pub mod
+//!   NOMBRE;`, y los `mod` de dentro de `mod.rs` se buscan en esa carpeta,
+//!   como en cualquier crate;
+//! - un ejercicio cuya respuesta es una prueba (escribes tú los `#[test]`)
+//!   también: el módulo que declara el archivo de pruebas se compila con
+//!   `cfg(test)`, así que tus `#[test]` son pruebas de ese mismo objetivo, y
+//!   el contrato las corre como las demás.

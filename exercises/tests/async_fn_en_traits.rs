@@ -4,9 +4,6 @@
 // Archivo que editas: exercises/src/async_fn_en_traits.rs
 // Capítulo: book/src/05-send-rc.md · Pista: cargo run -- pista async_fn_en_traits
 //
-// Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
-// por eso nombran el crate `exercises` y no tienen comentarios `//!`.
-//
 // Si el future de tu `leer` no es `Send`, el error sale antes de llegar aquí,
 // en tu implementación, en exercises/src/async_fn_en_traits.rs («future
 // cannot be sent between threads safely»), y señala el valor que cruza el
@@ -18,16 +15,27 @@
 // lanza todas antes de esperar ninguna, y si devuelve los valores en el orden
 // de las claves y no en el de llegada. Todo se cuenta; nada se cronometra.
 
+// Tu archivo entra en estas pruebas como el módulo `async_fn_en_traits`, y ningún
+// otro ejercicio entra con él: si otro no compila, estas pruebas compilan y
+// corren igual. Las mismas pruebas corren contra la solución:
+// solutions/tests/async_fn_en_traits.rs incluye este archivo (por eso no tiene
+// comentarios `//!`) y declara el módulo con solutions/src/async_fn_en_traits.rs; allí
+// está activo `cfg(solucion)`, que apaga esta declaración.
+#[cfg(not(solucion))]
+#[path = "../src/async_fn_en_traits.rs"]
+#[allow(unused_variables)] // el esbozo aún no usa sus parámetros
+pub mod async_fn_en_traits;
+
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
 
+use async_fn_en_traits::{Fuente, FuenteDyn, Memoria, leer_todas};
 use async_std::channel::{self, Receiver, Sender};
 use async_std::sync::Barrier;
 use async_std::task;
-use exercises::async_fn_en_traits::{Fuente, FuenteDyn, Memoria, leer_todas};
 use taller_async::prueba::con_limite;
 
 const SI_SE_CUELGA: &str = "la lectura no terminó. ¿Hay algún `.await` sobre un future \

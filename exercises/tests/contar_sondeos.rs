@@ -4,13 +4,21 @@
 // Archivo que editas: exercises/src/contar_sondeos.rs
 // Capítulo: book/src/19-pin.md · Pista: cargo run -- pista contar_sondeos
 //
-// Estas mismas pruebas corren contra solutions/ (solutions/tests/ las incluye),
-// por eso nombran el crate `exercises` y no tienen comentarios `//!`.
-//
 // Todas corren bajo el `block_on` de async-std (dentro de `con_limite`), un
 // ejecutor de verdad: solo vuelve a sondear cuando alguien llama al waker que
 // dio. Los futures de dentro cuentan sus propios sondeos, y las pruebas
 // comparan esa cuenta con la que devuelve `ContarSondeos`. Nada se cronometra.
+
+// Tu archivo entra en estas pruebas como el módulo `contar_sondeos`, y ningún
+// otro ejercicio entra con él: si otro no compila, estas pruebas compilan y
+// corren igual. Las mismas pruebas corren contra la solución:
+// solutions/tests/contar_sondeos.rs incluye este archivo (por eso no tiene
+// comentarios `//!`) y declara el módulo con solutions/src/contar_sondeos.rs; allí
+// está activo `cfg(solucion)`, que apaga esta declaración.
+#[cfg(not(solucion))]
+#[path = "../src/contar_sondeos.rs"]
+#[allow(unused_variables)] // el esbozo aún no usa sus parámetros
+pub mod contar_sondeos;
 
 use std::future::{Future, ready};
 use std::pin::Pin;
@@ -20,7 +28,7 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-use exercises::contar_sondeos::ContarSondeos;
+use contar_sondeos::ContarSondeos;
 use taller_async::prueba::con_limite;
 
 const SI_SE_CUELGA: &str = "`ContarSondeos` no terminó: el future de dentro avisó a \

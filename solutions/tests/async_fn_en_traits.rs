@@ -1,6 +1,9 @@
 //! Las pruebas de exercises/tests/async_fn_en_traits.rs, sin cambiar una línea, contra la
-//! solución: el alias hace que `exercises::` apunte a este paquete.
+//! solución. `solutions/build.rs` activa `cfg(solucion)` en este paquete: así se
+//! apaga la declaración del esbozo de aquel archivo, y la de aquí pone en su
+//! lugar solutions/src/async_fn_en_traits.rs, con el mismo nombre de módulo.
 
-extern crate solutions as exercises;
+#[path = "../src/async_fn_en_traits.rs"]
+pub mod async_fn_en_traits;
 
 include!("../../exercises/tests/async_fn_en_traits.rs");

@@ -482,33 +482,77 @@ fn quitar_codigo_suelto(texto: &str) -> String {
 // exercises/info.toml.
 // ---------------------------------------------------------------------------
 
-/// Las pistas (cadenas de varias líneas) y los comentarios de `info.toml`.
+/// Las pistas y los comentarios de `info.toml`.
+///
+/// Cada pista es una cadena de varias líneas (`"""..."""` o `'''...'''`)
+/// escrita en Markdown, y se lee entera como Markdown, igual que la muestra
+/// la página de pistas del libro: así un bloque de código de la pista no se
+/// revisa como si fuera prosa, y una cursiva o un código en línea que siguen
+/// en la línea siguiente se reconocen. Se lee sin la puntuación tipográfica
+/// (la terminal muestra las comillas tal cual) y sin el código que va suelto,
+/// como [`limpiar`]. Cada comentario se lee solo, como una línea.
 pub fn de_info_toml(archivo: &str, texto: &str) -> Vec<Linea> {
+    const DELIMITADORES: [&str; 2] = ["\"\"\"", "'''"];
     let mut resultado = Vec::new();
-    let mut en_pista = false;
+    // La cadena abierta: su delimitador, la línea en que empieza (desde 0) y
+    // lo que lleva de cada línea.
+    let mut abierta: Option<(&str, usize, Vec<&str>)> = None;
     for (i, linea) in texto.lines().enumerate() {
-        let mut prosa = None;
-        if en_pista {
-            if let Some(fin) = linea.find("\"\"\"") {
-                prosa = Some(&linea[..fin]);
-                en_pista = false;
+        let mut resto = linea;
+        loop {
+            if let Some((delimitador, _, partes)) = &mut abierta {
+                match resto.find(*delimitador) {
+                    Some(fin) => {
+                        partes.push(&resto[..fin]);
+                        resto = &resto[fin + delimitador.len()..];
+                        let (_, inicio, partes) = abierta.take().expect("hay una cadena abierta");
+                        resultado.extend(de_una_pista(archivo, inicio, &partes));
+                    }
+                    None => {
+                        partes.push(resto);
+                        break;
+                    }
+                }
+            } else if let Some(comentario) = resto.trim_start().strip_prefix('#') {
+                let linea = Linea::nueva(archivo, i + 1, limpiar_con_marcas(comentario));
+                if linea.tiene_algo() {
+                    resultado.push(linea);
+                }
+                break;
             } else {
-                prosa = Some(linea);
-            }
-        } else if let Some(comentario) = linea.trim_start().strip_prefix('#') {
-            prosa = Some(comentario);
-        } else if let Some((_, valor)) = linea.split_once("= \"\"\"") {
-            prosa = Some(valor);
-            en_pista = !valor.contains("\"\"\"");
-        }
-        if let Some(prosa) = prosa {
-            let linea = Linea::nueva(archivo, i + 1, limpiar_con_marcas(prosa));
-            if linea.tiene_algo() {
-                resultado.push(linea);
+                let primera = DELIMITADORES
+                    .iter()
+                    .filter_map(|d| resto.find(d).map(|donde| (donde, *d)))
+                    .min();
+                let Some((donde, delimitador)) = primera else {
+                    break;
+                };
+                resto = &resto[donde + delimitador.len()..];
+                abierta = Some((delimitador, i, Vec::new()));
             }
         }
     }
     resultado
+}
+
+/// Las líneas de prosa de una pista, que empieza en la línea `inicio` (desde
+/// 0) del archivo: `partes` es lo que la pista tiene en cada línea.
+fn de_una_pista(archivo: &str, inicio: usize, partes: &[&str]) -> Vec<Linea> {
+    texto_por_linea(
+        &partes.join("\n"),
+        opciones_de_mdbook() - Options::ENABLE_SMART_PUNCTUATION,
+    )
+    .into_iter()
+    .enumerate()
+    .map(|(k, visible)| {
+        let visible = Visible {
+            texto: quitar_codigo_suelto(&visible.texto),
+            marcas: visible.marcas,
+        };
+        Linea::nueva(archivo, inicio + k + 1, visible)
+    })
+    .filter(Linea::tiene_algo)
+    .collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -6,11 +6,14 @@
 //! ```text
 //! cargo run -- lista          # todos los ejercicios, ✓ o ✗, y el progreso
 //! cargo run -- siguiente      # el primero sin resolver: qué editar y qué leer
-//! cargo run -- pista 2        # la pista del ejercicio 2 (o: pista many_requests)
+//! cargo run -- pista mutex    # la primera pista de un ejercicio (o por su
+//!                             # número); de la idea a casi el código:
+//! cargo run -- pista mutex 2  # la siguiente, y la 3 si la hay
 //! cargo run -- vigila         # corre las pruebas del ejercicio actual cada vez
 //!                             # que guardas, y pasa al siguiente cuando pasan
 //! cargo run -- comprobar      # el contrato: cada prueba falla con el esbozo
 //!                             # y pasa con la solución (para quien mantiene)
+//! cargo run -- pistas-md      # genera book/src/pistas.md de info.toml (ídem)
 //! ```
 //!
 //! La lista de ejercicios y sus pistas vienen de `exercises/info.toml`, a
@@ -31,10 +34,13 @@ Uso: cargo run -- <orden>
 Órdenes:
   lista        todos los ejercicios, con ✓ (resuelto) o ✗ (pendiente)
   siguiente    el primer ejercicio sin resolver: qué editar, qué leer, cómo probarlo
-  pista N      la pista del ejercicio N (un número o un nombre, como many_requests)
+  pista N      la primera pista del ejercicio N (un nombre, como many_requests, o su número)
+  pista N 2    la siguiente pista (hay dos o tres, de la idea a casi el código)
   vigila       corre las pruebas del ejercicio actual cada vez que guardas un archivo
                de exercises/, y pasa al siguiente cuando pasan (Ctrl-C para salir)
-  comprobar    el contrato: cada prueba falla con el esbozo y pasa con la solución";
+               (vigila --backtrace: muestra además la traza de cada pánico)
+  comprobar    el contrato: cada prueba falla con el esbozo y pasa con la solución
+  pistas-md    vuelve a generar book/src/pistas.md a partir de exercises/info.toml";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,9 +52,19 @@ fn main() -> ExitCode {
     {
         ["lista"] => lista(),
         ["siguiente"] => siguiente(),
-        ["pista", cual] => pista(cual),
+        ["pista"] => {
+            eprintln!(
+                "¿La pista de qué ejercicio? Dime su nombre o su número: \
+                 cargo run -- pista cheapo_request (los nombres, en cargo run -- lista)."
+            );
+            ExitCode::from(2)
+        }
+        ["pista", cual] => pista(cual, None),
+        ["pista", cual, nivel] => pista(cual, Some(nivel)),
+        ["pistas-md"] => pistas_md(),
         ["comprobar"] => contrato::comprobar(),
-        ["vigila"] => vigila::vigila(),
+        ["vigila"] => vigila::vigila(false),
+        ["vigila", "--backtrace"] => vigila::vigila(true),
         [] | ["ayuda"] | ["--help"] | ["-h"] => {
             println!("{USO}");
             ExitCode::SUCCESS
@@ -71,10 +87,23 @@ fn lista() -> ExitCode {
         if estado == Estado::Resuelto {
             resueltos += 1;
         }
-        let (marca, nota) = match estado {
-            Estado::Resuelto => ("✓", ""),
-            Estado::Pendiente => ("✗", ""),
-            Estado::NoCompila => ("✗", "  (no compila)"),
+        let (marca, nota) = match &estado {
+            Estado::Resuelto => ("✓", String::new()),
+            Estado::Pendiente => ("✗", String::new()),
+            Estado::NoCompila(error) => (
+                "✗",
+                match error.as_ref().and_then(|e| e.lugar.as_deref()) {
+                    // En su propio archivo basta la línea; si no, la ruta.
+                    Some(lugar) => match lugar.strip_prefix(&format!("{}:", ejercicio.archivo)) {
+                        Some(resto) => {
+                            let linea = resto.split(':').next().unwrap_or(resto);
+                            format!("  (no compila: línea {linea})")
+                        }
+                        None => format!("  (no compila: {lugar})"),
+                    },
+                    None => "  (no compila)".to_string(),
+                },
+            ),
         };
         println!(
             "  {marca} {:>2}. {:<22} {}{nota}",
@@ -90,7 +119,11 @@ fn lista() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Dice cuál es el primer ejercicio sin resolver y cómo ponerse con él.
+/// Dice cuál es el primer ejercicio sin resolver, en el orden de
+/// `exercises/info.toml` (el del libro), y cómo ponerse con él. Nunca uno ya
+/// resuelto, ni uno que venga después de otro pendiente: cada ejercicio se
+/// prueba por su cuenta, así que uno que no compila no hace parecer
+/// pendientes a los demás.
 fn siguiente() -> ExitCode {
     let todos = ejercicios::todos();
     for (i, ejercicio) in todos.iter().enumerate() {
@@ -103,12 +136,9 @@ fn siguiente() -> ExitCode {
         println!("  Edita:     {}", ejercicio.archivo);
         println!("  Lee:       {}", ejercicio.capitulo);
         println!("  Prueba:    {}", ejercicio.orden_de_pruebas());
-        println!("  ¿Atascado? cargo run -- pista {}", i + 1);
-        if estado == Estado::NoCompila {
-            println!(
-                "\nAhora mismo no compila: `{}` te dice dónde.",
-                ejercicio.orden_de_pruebas()
-            );
+        println!("  ¿Atascado? cargo run -- pista {}", ejercicio.nombre);
+        if let Estado::NoCompila(error) = estado {
+            no_compila(ejercicio, error.as_ref());
         }
         return ExitCode::SUCCESS;
     }
@@ -119,39 +149,135 @@ fn siguiente() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn pista(cual: &str) -> ExitCode {
-    match ejercicios::buscar(cual) {
-        Some(ejercicio) => {
-            println!("Pista para {} ({}):", ejercicio.nombre, ejercicio.archivo);
-            println!("{}", ejercicio.pista.trim_end());
-            println!("\nMás en el capítulo: {}", ejercicio.capitulo);
-            ExitCode::SUCCESS
-        }
-        None => {
+/// Muestra una pista de un ejercicio: la primera si no se dice cuál, y
+/// después la que se pida, hasta la última. Cada una termina diciendo cómo
+/// pedir la siguiente; la última, dónde lo explica el capítulo.
+fn pista(cual: &str, nivel: Option<&str>) -> ExitCode {
+    let Some(ejercicio) = ejercicios::buscar(cual) else {
+        let total = ejercicios::todos().len();
+        eprintln!(
+            "No hay ningún ejercicio «{cual}». Hay {total} ejercicios: usa un número del 1 \
+             al {total} o un nombre de `cargo run -- lista`."
+        );
+        return ExitCode::from(2);
+    };
+    let nombre = &ejercicio.nombre;
+    let total = ejercicio.pistas.len();
+    let nivel = match nivel.map(str::parse::<usize>) {
+        None => 1,
+        Some(Ok(n)) if (1..=total).contains(&n) => n,
+        Some(leido) => {
+            let que = match leido {
+                Ok(_) => format!("{nombre} no tiene la pista «{}»", nivel.unwrap_or("")),
+                Err(_) => format!("«{}» no es un número de pista", nivel.unwrap_or("")),
+            };
             eprintln!(
-                "No hay ningún ejercicio «{cual}». Hay {} ejercicios: usa un número del 1 al {} \
-                 o un nombre de `cargo run -- lista`.",
-                ejercicios::todos().len(),
-                ejercicios::todos().len()
+                "{que}: {nombre} tiene {total} pistas, de la 1 a la {total}. La primera es \
+                 `cargo run -- pista {nombre}`, y la siguiente, `cargo run -- pista {nombre} 2`."
             );
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    let Some(texto) = ejercicio.pistas.get(nivel - 1) else {
+        eprintln!("{nombre} no tiene pistas en exercises/info.toml.");
+        return ExitCode::from(2);
+    };
+    println!(
+        "Pista {nivel} de {total} para {nombre} ({}): {}\n",
+        ejercicio.archivo,
+        ejercicio.nombre_del_nivel(nivel)
+    );
+    println!("{}\n", texto.trim());
+    if nivel < total {
+        println!("¿Necesitas más? cargo run -- pista {nombre} {}", nivel + 1);
+    } else {
+        println!("No hay más pistas para {nombre}: esta era la última.");
+        match ejercicio.seccion_del_capitulo(cargo::raiz()) {
+            Some(seccion) => println!(
+                "Lo demás lo explica el capítulo, en {},\nsección «{}».",
+                ejercicio.capitulo, seccion.texto
+            ),
+            None => println!(
+                "Lo demás lo explica el capítulo, en {}.",
+                ejercicio.capitulo
+            ),
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// Escribe `book/src/pistas.md` a partir de `exercises/info.toml` (para quien
+/// mantiene el taller: `cargo test --test libro` avisa cuando hace falta).
+fn pistas_md() -> ExitCode {
+    let ruta = cargo::raiz().join("book/src/pistas.md");
+    match std::fs::write(&ruta, ejercicios::pistas_md(cargo::raiz())) {
+        Ok(()) => {
+            println!(
+                "Escrita book/src/pistas.md, con las pistas de {} ejercicios.",
+                ejercicios::todos().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("No se pudo escribir {}: {error}", ruta.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Cuántas líneas del primer error enseña `siguiente`: lo bastante para ver
+/// el código señalado y las primeras notas, sin tapar lo demás.
+const LINEAS_DEL_ERROR: usize = 20;
+
+/// Dice que el ejercicio no compila y enseña dónde: el principio del primer
+/// error, con su `archivo:línea:columna`.
+fn no_compila(ejercicio: &Ejercicio, error: Option<&cargo::ErrorDeCompilacion>) {
+    let Some(error) = error else {
+        println!(
+            "\nAhora mismo no compila: `{}` te dice dónde.",
+            ejercicio.orden_de_pruebas()
+        );
+        return;
+    };
+    let donde = error.lugar.as_deref().unwrap_or(&ejercicio.archivo);
+    let otros = match error.cuantos {
+        1 => String::new(),
+        2 => " (hay otro después)".to_string(),
+        n => format!(" (hay {} más después)", n - 1),
+    };
+    println!("\nAhora mismo no compila. El primer error, en {donde}{otros}:\n");
+    let lineas: Vec<&str> = error.texto.lines().collect();
+    for linea in lineas.iter().take(LINEAS_DEL_ERROR) {
+        println!("    {linea}");
+    }
+    if lineas.len() > LINEAS_DEL_ERROR {
+        println!("    [... {} líneas más]", lineas.len() - LINEAS_DEL_ERROR);
+    }
+    println!(
+        "\nEl error entero, y los demás: {}",
+        ejercicio.orden_de_pruebas()
+    );
 }
 
 #[derive(Debug, PartialEq, Eq)]
 enum Estado {
     Resuelto,
     Pendiente,
-    NoCompila,
+    /// No compila; con el primer error, si cargo dijo alguno.
+    NoCompila(Option<cargo::ErrorDeCompilacion>),
 }
 
 /// Un ejercicio está resuelto si todas sus pruebas pasan. Si cargo falla sin
-/// que corra ninguna prueba, es que no compila.
+/// que corra ninguna prueba, es que no compila. Cada ejercicio se prueba por
+/// separado (`cargo test -p exercises --test NOMBRE`), y cada objetivo de
+/// pruebas compila solo su ejercicio: el estado de uno no depende de los
+/// demás.
 fn estado(ejercicio: &Ejercicio) -> Estado {
     match cargo::pruebas("exercises", ejercicio.objetivo_de_pruebas()) {
         Ok(corrida) if corrida.exito => Estado::Resuelto,
-        Ok(corrida) if corrida.pruebas.is_empty() => Estado::NoCompila,
+        Ok(corrida) if corrida.pruebas.is_empty() => {
+            Estado::NoCompila(cargo::primer_error(&corrida.stderr))
+        }
         _ => Estado::Pendiente,
     }
 }

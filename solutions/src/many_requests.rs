@@ -1,0 +1,27 @@
+//! Solución del ejercicio `many_requests`: `many_requests` con `spawn_local`.
+//!
+//! Dos bucles: el primero lanza todas las tareas, el segundo las espera. Como
+//! todas están lanzadas antes de esperar la primera, todas están en vuelo a
+//! la vez.
+
+use async_std::task;
+use taller_async::referencia::cheapo_request;
+
+/// Hace todas las peticiones `(host, port, path)` concurrentemente en el hilo
+/// actual y devuelve sus resultados en el mismo orden.
+pub async fn many_requests(requests: Vec<(String, u16, String)>) -> Vec<std::io::Result<String>> {
+    let mut handles = vec![];
+    for (host, port, path) in requests {
+        // `async move` se queda con `host` y `path`: el future es `'static`,
+        // como exige `spawn_local`, y presta desde dentro a `cheapo_request`.
+        handles.push(task::spawn_local(async move {
+            cheapo_request(&host, port, &path).await
+        }));
+    }
+
+    let mut results = vec![];
+    for handle in handles {
+        results.push(handle.await);
+    }
+    results
+}
