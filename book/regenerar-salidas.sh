@@ -95,7 +95,13 @@ correr() {
 
 for ejemplo in "${ejemplos[@]}"; do
     pedido "$ejemplo" || continue
-    correr "$ejemplo" "$destino/${ejemplo}.txt" "sin optimizar (debug)"
+    # Los del apéndice son del paquete `migracion`, que no es miembro por
+    # omisión del espacio de trabajo: cargo los encuentra con `-p`.
+    paquete=()
+    if [[ -e "$raiz/migracion/examples/${ejemplo}.rs" ]]; then
+        paquete=(-p migracion)
+    fi
+    correr "$ejemplo" "$destino/${ejemplo}.txt" "sin optimizar (debug)" "${paquete[@]}"
 done
 
 # Optimizados: sin optimizar, el ejecutor de async-std, los canales y los

@@ -9,11 +9,11 @@
 //!    préstamos de sus propias variables, y el future de cada llamada guarda
 //!    ese préstamo. Con `F: Fn(&str) -> Fut` no se puede: `Fut` es un solo
 //!    tipo y no puede depender del préstamo de cada llamada (el caso de
-//!    `tests/no_compila/fn_devuelve_future_prestado.rs`).
+//!    `compila/tests/no_compila/fn_devuelve_future_prestado.rs`).
 //! 2. Un closure asíncrono puede tomar prestado lo que captura, también de
 //!    forma mutable, y ese préstamo puede cruzar un `.await`: `AsyncFnMut`
 //!    con un contador. Con `|| async { ... }` no compila (el caso de
-//!    `tests/no_compila/closure_fnmut_future_prestado.rs`).
+//!    `compila/tests/no_compila/closure_fnmut_future_prestado.rs`).
 //! 3. `async move |x| { ... }` se queda con lo que captura, y si lo consume
 //!    solo puede llamarse una vez: `AsyncFnOnce`.
 //!

@@ -13,7 +13,7 @@
 //! 3. Un error genérico `Box<dyn Error>` no es `Send`; con
 //!    `Box<dyn Error + Send + Sync + 'static>` sí.
 //!
-//! Las versiones que no compilan están en `tests/no_compila/`, con el error
+//! Las versiones que no compilan están en `compila/tests/no_compila/`, con el error
 //! exacto del compilador al lado (`cargo test --test compila`).
 //!
 //! ```text
@@ -113,7 +113,7 @@ async fn rc_y_await() {
     // ANCHOR: lanzar
     // `spawn_local` no saca la tarea de este hilo: no le pide `Send`.
     let local = task::spawn_local(anotando_hilos(reluctant_rc()));
-    // `task::spawn(reluctant_rc())` no compilaría (tests/no_compila/).
+    // `task::spawn(reluctant_rc())` no compilaría (compila/tests/no_compila/).
     let acotado = reluctant_acotado();
     let con_arc = reluctant_arc();
     es_send(&acotado);

@@ -8,11 +8,14 @@
 //! - [`ejemplos`]: lo que comparten los ejemplos y no es la lección: la
 //!   opción `--limite-ms` y un registro de qué hilo corrió cada petición.
 //! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
-//!   mensaje en español si se cuelga.
+//!   mensaje en español si se cuelga, y un asignador de memoria que cuenta
+//!   fugas y reservas hechas dentro de tareas.
 //! - [`referencia`]: versiones que funcionan de las piezas de un ejercicio
 //!   que otro usa (la `cheapo_request` de `many_requests`): ningún ejercicio
 //!   depende de tu respuesta a otro.
 //! - [`ejercicios`]: la lista de ejercicios y sus pistas (`exercises/info.toml`).
+//! - [`intentos`]: las soluciones equivocadas y las alternativas de cada
+//!   ejercicio (`intentos/`), contra las que se prueban las pruebas.
 //! - [`chat`]: el chat asíncrono del libro: el protocolo, el servidor (con los
 //!   módulos `connection`, `group` y `group_table`) y un cliente para pruebas.
 //! - [`medir`]: lo que comparten los ejemplos que miden: la memoria del
@@ -22,6 +25,7 @@
 pub mod chat;
 pub mod ejemplos;
 pub mod ejercicios;
+pub mod intentos;
 pub mod medir;
 pub mod prueba;
 pub mod referencia;

@@ -11,6 +11,12 @@
 //! Se usa un hilo, y no solo `async_std::future::timeout`, porque un límite
 //! asíncrono necesita que alguien lo sondee: si el código del alumno bloquea
 //! el hilo, el límite tampoco despierta.
+//!
+//! [`memoria`] tiene un asignador que cuenta, para ver lo que no devuelve
+//! ninguna función: una reserva que nadie libera, o un cálculo que reserva
+//! su memoria dentro de una tarea.
+
+pub mod memoria;
 
 use std::future::Future;
 use std::sync::mpsc;

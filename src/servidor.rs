@@ -8,13 +8,20 @@
 //! `127.0.0.1` y en un puerto libre que elige el sistema (el puerto 0), y le
 //! pregunta la dirección.
 //!
-//! El servidor sabe hacer tres cosas que un servidor de verdad hace sin
-//! querer, pero aquí a voluntad:
+//! El servidor sabe hacer, a voluntad, varias cosas que un servidor de
+//! verdad hace sin querer:
 //!
 //! - **tardar**: una latencia fija para todo el servidor
 //!   ([`Config::latencia`]) o elegida por petición con `?espera_ms=300`;
 //! - **fallar**: la ruta `/error500` responde con un estado 500 y la ruta
 //!   `/cortar` promete un cuerpo largo y cierra la conexión a la mitad;
+//! - **entregar a trozos**: con `?trozos=N&pausa_ms=M`, el cuerpo de una
+//!   respuesta 200 sale en `N` trozos (menos si es muy corto), con `M` ms de
+//!   pausa entre uno y el siguiente; `Content-Length` dice el total desde el
+//!   principio. Así llegan las respuestas por una red de verdad, y un cliente
+//!   que lee una sola vez con `read` se queda con el primer trozo: las
+//!   pruebas de `cheapo_request` lo usan. Sin `trozos`, el cuerpo sale de
+//!   una vez;
 //! - **fallar unas veces y luego no**: la ruta
 //!   `/falla_veces?clave=NOMBRE&veces=K` responde 500 a las K primeras
 //!   peticiones con esa clave y 200, con un cuerpo, a las siguientes. Cada
@@ -241,14 +248,20 @@ async fn atender(conexion: TcpStream, config: Config, contadores: Arc<Contadores
     let _ = async_h1::accept(conexion, respuesta).await;
 }
 
-async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contadores>) -> Response {
-    let _en_vuelo = EnVuelo::empezar(contadores);
-
-    let espera = peticion
+/// El valor numérico del parámetro `nombre` de la consulta (`?nombre=N`), si
+/// está y es un número.
+fn parametro_numerico(peticion: &Request, nombre: &str) -> Option<u64> {
+    peticion
         .url()
         .query_pairs()
-        .find(|(clave, _)| clave == "espera_ms")
+        .find(|(clave, _)| clave == nombre)
         .and_then(|(_, valor)| valor.parse::<u64>().ok())
+}
+
+async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contadores>) -> Response {
+    let en_vuelo = EnVuelo::empezar(contadores);
+
+    let espera = parametro_numerico(&peticion, "espera_ms")
         .map(Duration::from_millis)
         .unwrap_or(config.latencia);
     if !espera.is_zero() {
@@ -276,15 +289,62 @@ async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contador
             respuesta
         }
         _ => {
-            let mut respuesta = Response::new(StatusCode::Ok);
-            respuesta.set_body(format!(
+            let cuerpo = format!(
                 "Hola desde el servidor local: GET {} respondido tras {} ms.\n",
                 ruta,
                 espera.as_millis()
-            ));
+            );
+            let mut respuesta = Response::new(StatusCode::Ok);
+            match parametro_numerico(&peticion, "trozos") {
+                Some(trozos) if trozos > 1 => {
+                    let pausa = Duration::from_millis(
+                        parametro_numerico(&peticion, "pausa_ms").unwrap_or(0),
+                    );
+                    respuesta.set_body(a_trozos(cuerpo, trozos as usize, pausa, en_vuelo));
+                }
+                _ => respuesta.set_body(cuerpo),
+            }
             respuesta
         }
     }
+}
+
+/// Un cuerpo que sale en `trozos` partes de igual tamaño (menos partes si
+/// el cuerpo es tan corto que no da para tantas), con `pausa` entre una y
+/// la siguiente.
+///
+/// Una tarea aparte manda los trozos por un canal, y el cuerpo lee del canal:
+/// async-h1 escribe cada trozo en cuanto lo recibe, así que llegan al cliente
+/// separados por la pausa. La tarea se lleva el contador `en_vuelo`: la
+/// petición cuenta como atendida cuando sale el último trozo, no cuando
+/// salen las cabeceras. Si el cliente se va antes, el canal se cierra y la
+/// tarea termina sin mandar el resto.
+fn a_trozos(cuerpo: String, trozos: usize, pausa: Duration, en_vuelo: EnVuelo) -> Body {
+    let bytes = cuerpo.into_bytes();
+    let largo = bytes.len();
+    let por_trozo = largo.div_ceil(trozos.clamp(1, largo.max(1))).max(1);
+    let partes: Vec<Vec<u8>> = bytes.chunks(por_trozo).map(<[u8]>::to_vec).collect();
+    let (enviar, recibir) = async_std::channel::unbounded::<std::io::Result<Vec<u8>>>();
+    task::spawn(async move {
+        for (i, parte) in partes.into_iter().enumerate() {
+            if i > 0 {
+                task::sleep(pausa).await;
+            }
+            if enviar.send(Ok(parte)).await.is_err() {
+                break;
+            }
+        }
+        // Primero se descuenta la petición y después se cierra el canal, que
+        // es el final del cuerpo: cuando el cliente ve el final, la cuenta de
+        // atendidas ya la incluye.
+        drop(en_vuelo);
+        drop(enviar);
+    });
+    let mut cuerpo =
+        Body::from_reader(futures::TryStreamExt::into_async_read(recibir), Some(largo));
+    // El mismo tipo que el cuerpo de una vez, que es texto.
+    cuerpo.set_mime(http_types::mime::PLAIN);
+    cuerpo
 }
 
 /// La ruta `/falla_veces?clave=NOMBRE&veces=K`: cuenta la petición en la
@@ -398,6 +458,46 @@ mod pruebas {
                 assert_eq!(servidor.peticiones_con_clave("c"), 1);
             },
         )
+    }
+
+    #[test]
+    fn a_trozos_el_cuerpo_llega_entero_pero_no_de_una_vez() {
+        use async_std::io::prelude::*;
+        con_limite(10, "el servidor local no respondió a trozos", || async {
+            let servidor = Servidor::iniciar().await.unwrap();
+            let pausa = Duration::from_millis(100);
+            let inicio = std::time::Instant::now();
+            let mut socket = TcpStream::connect(servidor.direccion()).await.unwrap();
+            socket
+                .write_all(
+                    b"GET /lento?trozos=3&pausa_ms=100 HTTP/1.1\r\nHost: local\r\n\
+                      Connection: close\r\n\r\n",
+                )
+                .await
+                .unwrap();
+            // La primera lectura devuelve lo que haya llegado: el primer
+            // trozo (quizá con las cabeceras), no el cuerpo entero.
+            let mut bufer = vec![0u8; 64 * 1024];
+            let n = socket.read(&mut bufer).await.unwrap();
+            let primera = String::from_utf8_lossy(&bufer[..n]).into_owned();
+            let mut resto = String::new();
+            socket.read_to_string(&mut resto).await.unwrap();
+            let entera = primera.clone() + &resto;
+
+            let esperado = "Hola desde el servidor local: GET /lento respondido tras 0 ms.\n";
+            assert_eq!(crate::respuesta::revisar(&entera), Ok(esperado), "{entera}");
+            assert!(
+                !crate::respuesta::cuerpo(&primera).contains(esperado),
+                "la primera lectura ya traía el cuerpo entero: {primera:?}"
+            );
+            // Dos pausas entre tres trozos: una cota inferior, nunca superior.
+            assert!(inicio.elapsed() >= 2 * pausa, "{:?}", inicio.elapsed());
+            assert_eq!(servidor.atendidas(), 1);
+
+            // Y surf, un cliente de verdad, lo lee entero.
+            let (estado, cuerpo) = pedir(&servidor.url("/lento?trozos=5&pausa_ms=1")).await;
+            assert_eq!((estado, cuerpo.as_str()), (200, esperado));
+        })
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //!   (`exercises/src/send_rc.rs:LÍNEA`), y no vuelve a `cheapo_request`;
 //! - `lista` marca con ✓ los anteriores y con «no compila» a `send_rc`.
 //!
-//! La copia es un espacio de trabajo propio, con `exercises/` y un
+//! La copia es un espacio de trabajo propio (hecho con `comun/copia.rs`,
+//! como las de `tests/taller.rs`), con `exercises/` y un
 //! `Cargo.toml` que toma del de verdad las dependencias (con las rutas hechas
 //! absolutas) y los perfiles, y el mismo `Cargo.lock`. Compila en la carpeta
 //! `target` del taller: las dependencias ya están compiladas ahí y se
@@ -28,108 +29,23 @@
 //! de todos, unos 20 s más, así que su prueba se salta en `cargo test` y la
 //! corre la CI (`.ci/run`, con `--ignored`).
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use std::{fs, io};
 
 use taller_async::ejercicios::{self, Ejercicio};
+
+mod comun;
+
+use comun::copia::{carpeta_target, copiar, manifiesto, raiz};
 
 /// El ejercicio que se rompe, y el que se resolvió primero.
 const ROTO: &str = "send_rc";
 const PRIMERO: &str = "cheapo_request";
 
-fn raiz() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// La carpeta `target` del taller (`CARGO_TARGET_TMPDIR` es su `tmp/`).
-fn carpeta_target() -> &'static Path {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("CARGO_TARGET_TMPDIR está dentro de la carpeta target")
-}
-
 fn texto(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// Copia una carpeta entera.
-fn copiar(desde: &Path, hasta: &Path) -> io::Result<()> {
-    fs::create_dir_all(hasta)?;
-    for entrada in fs::read_dir(desde)? {
-        let entrada = entrada?;
-        let destino = hasta.join(entrada.file_name());
-        if entrada.file_type()?.is_dir() {
-            copiar(&entrada.path(), &destino)?;
-        } else {
-            fs::copy(entrada.path(), &destino)?;
-        }
-    }
-    Ok(())
-}
-
-/// El `Cargo.toml` de la copia: un espacio de trabajo con `exercises` como
-/// único miembro, las dependencias del de verdad con sus rutas absolutas y
-/// sus perfiles. Los perfiles importan: con otro nivel de optimización para
-/// `ring` o `argon2`, cargo no reutilizaría lo ya compilado. Quedan fuera los
-/// ajustes de las dependencias opcionales de la raíz (argonautica), que la
-/// copia nunca compila y de las que cargo avisaría.
-fn manifiesto_de_la_copia() -> String {
-    let real: toml::Table = toml::from_str(
-        &fs::read_to_string(raiz().join("Cargo.toml")).expect("leer el Cargo.toml del taller"),
-    )
-    .expect("el Cargo.toml del taller es TOML");
-    let tabla = |valor: &toml::Value, que: &str| -> toml::Table {
-        valor
-            .as_table()
-            .unwrap_or_else(|| panic!("en el Cargo.toml del taller, {que} no es una tabla"))
-            .clone()
-    };
-
-    let mut dependencias = tabla(
-        &real["workspace"]["dependencies"],
-        "[workspace.dependencies]",
-    );
-    for (_, dependencia) in dependencias.iter_mut() {
-        if let Some(dependencia) = dependencia.as_table_mut()
-            && let Some(ruta) = dependencia.get("path").and_then(toml::Value::as_str)
-        {
-            // `components` quita el `.` de `path = "."`: la misma ruta que
-            // escribe cargo para la raíz, y el mismo paquete para él.
-            let absoluta: PathBuf = raiz().join(ruta).components().collect();
-            let absoluta = absoluta.to_string_lossy().into_owned();
-            dependencia.insert("path".into(), absoluta.into());
-        }
-    }
-
-    let opcionales: Vec<String> = tabla(&real["dependencies"], "[dependencies]")
-        .iter()
-        .filter(|(_, d)| d.get("optional").and_then(toml::Value::as_bool) == Some(true))
-        .map(|(nombre, _)| nombre.clone())
-        .collect();
-    let mut perfiles = tabla(&real["profile"], "[profile]");
-    for (_, perfil) in perfiles.iter_mut() {
-        if let Some(paquetes) = perfil
-            .as_table_mut()
-            .and_then(|p| p.get_mut("package"))
-            .and_then(toml::Value::as_table_mut)
-        {
-            paquetes.retain(|nombre, _| !opcionales.iter().any(|o| o == nombre));
-        }
-    }
-
-    let mut espacio = toml::Table::new();
-    espacio.insert(
-        "members".into(),
-        vec![toml::Value::from("exercises")].into(),
-    );
-    espacio.insert("resolver".into(), "2".into());
-    espacio.insert("dependencies".into(), dependencias.into());
-    let mut manifiesto = toml::Table::new();
-    manifiesto.insert("workspace".into(), espacio.into());
-    manifiesto.insert("profile".into(), perfiles.into());
-    toml::to_string(&manifiesto).expect("escribir el Cargo.toml de la copia")
 }
 
 /// `send_rc` con el cuerpo que propone el libro: el `Rc` cruza el `.await`
@@ -177,7 +93,7 @@ fn copia() -> &'static Path {
         }
         copiar(&raiz().join("exercises"), &exercises).expect("copiar exercises/");
         fs::copy(raiz().join("Cargo.lock"), copia.join("Cargo.lock")).expect("copiar Cargo.lock");
-        fs::write(copia.join("Cargo.toml"), manifiesto_de_la_copia())
+        fs::write(copia.join("Cargo.toml"), manifiesto())
             .expect("escribir el Cargo.toml de la copia");
 
         for ejercicio in anteriores_al_roto() {

@@ -270,7 +270,7 @@ fn la_maquina_a_mano_es_unpin_y_la_async_fn_no_hace_falta_que_lo_sea() {
     fn es_unpin<T: Unpin>(_: &T) {}
     // Compila: ninguna variante del `enum` se apunta a sí misma.
     es_unpin(&maquina_de_estados::sumar_dos_pasos_a_mano(1));
-    // El future de la `async fn` no es `Unpin` (tests/no_compila/pin_sin_unpin.rs).
+    // El future de la `async fn` no es `Unpin` (compila/tests/no_compila/pin_sin_unpin.rs).
 }
 
 // ---------------------------------------------------------------------------
@@ -457,7 +457,9 @@ fn callback_ffi_el_anfitrion_en_rust_cancela_sin_fugas() {
 
 /// La biblioteca dinámica de `taller-ffi` (`libtaller_ffi.so` en Linux).
 fn biblioteca_dinamica() -> PathBuf {
-    let archivos = compilar(&["-p", "taller-ffi", "--lib"]);
+    // `--lib` sin `-p`: las bibliotecas de los miembros por omisión, que
+    // `cargo test` ya compiló (ver `compilar`); entre ellas, la de taller-ffi.
+    let archivos = compilar(&["--lib"]);
     let sufijo = std::env::consts::DLL_SUFFIX;
     archivos
         .get("taller_ffi")

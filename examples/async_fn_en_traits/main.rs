@@ -23,7 +23,7 @@
 //!
 //! Cada paso es un módulo de esta carpeta, con su trait `Fuente`; aquí están
 //! los tipos que los implementan y lo que imprime cada paso. Lo que no compila
-//! está en `tests/no_compila/async_fn_trait_*.rs`, con el error exacto del
+//! está en `compila/tests/no_compila/async_fn_trait_*.rs`, con el error exacto del
 //! compilador al lado (`cargo test --test compila`).
 //!
 //! ```text

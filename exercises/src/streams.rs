@@ -15,6 +15,10 @@
 //! - las líneas vacías (o solo con espacios) se saltan, pero cuentan para
 //!   numerar las demás;
 //! - un error al leer la entrada da `Err(ErrorDeLinea::Io(..))`;
+//! - una línea que no es UTF-8 válido no se puede leer como texto: da un
+//!   solo `Err` (el error de E/S de tipo `InvalidData` que da `lines()`), y
+//!   después el stream sigue con la línea siguiente o termina, pero no
+//!   repite el error;
 //! - al final de la entrada, el stream termina (`None`).
 //!
 //! No es una `async fn`: es una función corriente que devuelve un stream, y no

@@ -9,6 +9,12 @@
 // la operación y otra que llama al callback antes de volver. Las pruebas
 // comprueban el resultado, que el primer sondeo no espera, que el callback
 // despierta al waker, y que soltar el future antes del callback es seguro.
+//
+// Y que no se fuga memoria: un `user_data` que nadie libera no cambia ningún
+// resultado. Este binario usa un asignador que cuenta
+// (`taller_async::prueba::memoria`): con las dos bibliotecas de mentira, todo
+// ocurre en el hilo de la prueba, y las reservas que siguen vivas en ese hilo
+// después de la operación tienen que ser las mismas que antes.
 
 // Tu archivo entra en estas pruebas como el módulo `callback_ffi`, y ningún
 // otro ejercicio entra con él: si otro no compila, estas pruebas compilan y
@@ -32,7 +38,13 @@ use std::time::Duration;
 
 use callback_ffi::{ErrorFfi, esperar_callback};
 use taller_async::prueba::con_limite;
+use taller_async::prueba::memoria::{AsignadorQueCuenta, reservas_vivas_de_este_hilo};
 use taller_ffi::{Callback, TALLER_OK, taller_duplicar_tarde, taller_en_vuelo};
+
+// Toda la memoria de este binario de pruebas pasa por el asignador que
+// cuenta; por lo demás, es el del sistema.
+#[global_allocator]
+static ASIGNADOR: AsignadorQueCuenta = AsignadorQueCuenta;
 
 const SI_SE_CUELGA: &str = "tu future nunca terminó. Cuando llega el callback, el \
     resultado tiene que llegar al future y despertar a su waker: si lo envías por \
@@ -187,6 +199,55 @@ fn una_operacion_rechazada_da_error_enseguida() {
             "La biblioteca devolvió -7 (no empezó nada y no habrá callback), y tu future \
              dio {resultado:?} en lugar de Err(ErrorFfi::Rechazada(-7)). Mira el código \
              que devuelve `iniciar`, y si no es TALLER_OK, libera tú el `user_data`."
+        );
+    })
+}
+
+#[test]
+fn una_operacion_rechazada_libera_su_user_data() {
+    con_limite(10, SI_SE_CUELGA, || async {
+        // Una vez antes de contar, por si la primera llamada prepara algo que
+        // se queda para las siguientes.
+        let _ = esperar_callback(rechazar).await;
+        let antes = reservas_vivas_de_este_hilo();
+        let resultado = esperar_callback(rechazar).await;
+        let sin_liberar = reservas_vivas_de_este_hilo() - antes;
+        assert!(
+            resultado == Err(ErrorFfi::Rechazada(-7)),
+            "La biblioteca devolvió -7, y tu future dio {resultado:?} en lugar de \
+             Err(ErrorFfi::Rechazada(-7))."
+        );
+        assert!(
+            sin_liberar == 0,
+            "Una operación rechazada (la biblioteca devolvió -7) dejó {sin_liberar} \
+             reservas de memoria sin liberar; se esperaban 0. La biblioteca no va a \
+             llamar al callback, así que nadie más liberará el `user_data`: si \
+             `iniciar` no devuelve TALLER_OK, recupéralo con `Box::from_raw` y suéltalo \
+             antes de devolver el error."
+        );
+    })
+}
+
+#[test]
+fn un_callback_que_llega_antes_de_volver_libera_su_user_data() {
+    con_limite(10, SI_SE_CUELGA, || async {
+        // Aquí el callback corre en el hilo de la prueba, dentro de `iniciar`:
+        // lo que reserva el future y lo que libera el callback se cuenta en
+        // el mismo hilo.
+        let _ = esperar_callback(llamar_enseguida).await;
+        let antes = reservas_vivas_de_este_hilo();
+        let resultado = esperar_callback(llamar_enseguida).await;
+        let sin_liberar = reservas_vivas_de_este_hilo() - antes;
+        assert!(
+            resultado == Ok(123),
+            "El callback trajo 123, y tu future dio {resultado:?} en lugar de Ok(123)."
+        );
+        assert!(
+            sin_liberar == 0,
+            "Una operación cuyo callback ya llegó dejó {sin_liberar} reservas de memoria \
+             sin liberar; se esperaban 0. El callback es el último que usa el \
+             `user_data`: recupéralo ahí con `Box::from_raw` (no con `&*` ni `&mut *`, \
+             que lo usan sin quedárselo) y deja que se suelte al salir."
         );
     })
 }

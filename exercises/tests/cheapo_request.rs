@@ -37,14 +37,72 @@ fn devuelve_la_respuesta_entera_del_servidor() {
             respuesta::estado(&r) == Some(200),
             "La respuesta debería empezar con `HTTP/1.1 200 OK`. Llegó:\n{r}"
         );
+        // Primero, si llegó entera: a una respuesta cortada le puede faltar
+        // la ruta, y el motivo de verdad sería el corte, no la ruta.
+        comprobar_que_llego_entera(&r);
         assert!(
             respuesta::cuerpo(&r).contains("GET /hola"),
-            "El servidor no vio la ruta /hola: ¿va en la primera línea, \
-             `GET {{path}} HTTP/1.1`? Llegó:\n{r}"
+            "La respuesta llegó entera, pero el servidor no vio la ruta /hola: ¿va en \
+             la primera línea, `GET {{path}} HTTP/1.1`? Llegó:\n{r}"
         );
+    })
+}
+
+const SI_LEES_UNA_VEZ: &str = "¿Lees con una sola llamada a `read`, o paras cuando una \
+    lectura no llena el búfer? `read` devuelve lo que haya llegado hasta ese momento, que \
+    puede ser solo una parte: lee hasta que el servidor cierre, con \
+    `read_to_string(...).await`.";
+
+/// Falla, diciendo por qué, si a la respuesta `r` le falta algo: el final
+/// de las cabeceras o parte del cuerpo que promete su `Content-Length`.
+fn comprobar_que_llego_entera(r: &str) {
+    assert!(
+        r.contains("\r\n\r\n"),
+        "Se esperaba la respuesta entera, y ni siquiera terminan sus cabeceras (falta la \
+         línea en blanco que las separa del cuerpo). {SI_LEES_UNA_VEZ} Llegó:\n{r}"
+    );
+    if let Err(error) = respuesta::revisar(r) {
+        panic!("{}", incompleta(&error, r));
+    }
+}
+
+/// El mensaje de una respuesta que `respuesta::revisar` rechaza.
+fn incompleta(error: &respuesta::ErrorRespuesta, r: &str) -> String {
+    match error {
+        respuesta::ErrorRespuesta::Incompleta {
+            prometidos,
+            recibidos,
+        } => format!(
+            "Se esperaba la respuesta entera, y le falta cuerpo: su `Content-Length` \
+             promete {prometidos} bytes y en lo que devolvió cheapo_request hay \
+             {recibidos}. {SI_LEES_UNA_VEZ} Llegó:\n{r}"
+        ),
+        otro => format!("Se esperaba una respuesta 200 entera, y {otro}. Llegó:\n{r}"),
+    }
+}
+
+#[test]
+fn lee_la_respuesta_entera_aunque_llegue_a_trozos() {
+    con_limite(10, SI_SE_CUELGA, || async {
+        // El servidor manda el cuerpo en 3 trozos, con 200 ms entre uno y
+        // otro, como una red lenta: una sola lectura se queda con el primero.
+        let servidor = Servidor::iniciar().await.unwrap();
+        let r = cheapo_request(
+            &servidor.host(),
+            servidor.puerto(),
+            "/a-trozos?trozos=3&pausa_ms=200",
+        )
+        .await
+        .expect("cheapo_request devolvió un error contra el servidor local");
         assert!(
-            respuesta::revisar(&r).is_ok(),
-            "La respuesta llegó incompleta: ¿la lees hasta el final? Llegó:\n{r}"
+            respuesta::estado(&r) == Some(200),
+            "La respuesta debería empezar con `HTTP/1.1 200 OK`. Llegó:\n{r}"
+        );
+        comprobar_que_llego_entera(&r);
+        assert!(
+            respuesta::cuerpo(&r).contains("GET /a-trozos"),
+            "La respuesta llegó entera, pero el servidor no vio la ruta /a-trozos: \
+             ¿va en la primera línea, `GET {{path}} HTTP/1.1`? Llegó:\n{r}"
         );
     })
 }

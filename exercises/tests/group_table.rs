@@ -18,7 +18,8 @@
 #[allow(unused_variables)] // el esbozo aún no usa sus parámetros
 pub mod group_table;
 
-use std::sync::{Arc, Barrier};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
 use async_std::net::TcpListener;
@@ -132,47 +133,86 @@ fn quien_se_une_y_quien_publica_acaban_en_el_mismo_grupo() {
     })
 }
 
+/// Espera, girando, a que lleguen los `hilos` de esta ronda: cuando llega el
+/// último, todos salen a la vez, en el mismo instante en cada núcleo. (Una
+/// `std::sync::Barrier` duerme a los que esperan, y despertarlos cuesta más
+/// que lo que dura un `get_or_create`: el último en llegar saldría solo.)
+fn salir_todos_a_la_vez(llegados: &AtomicUsize, hilos: usize) {
+    llegados.fetch_add(1, Ordering::SeqCst);
+    let mut vueltas = 0_u32;
+    while llegados.load(Ordering::SeqCst) < hilos {
+        vueltas = vueltas.wrapping_add(1);
+        // Ceder el núcleo a menudo haría que, con la máquina cargada, el
+        // sistema durmiera a este hilo justo cuando llega el último, y saldría
+        // solo. Pero si uno tarda mucho en llegar (más hilos que núcleos
+        // libres), se le deja correr de vez en cuando.
+        if vueltas.is_multiple_of(1 << 16) {
+            thread::yield_now();
+        } else {
+            std::hint::spin_loop();
+        }
+    }
+}
+
 #[test]
 fn muchos_hilos_a_la_vez_acaban_en_el_mismo_grupo() {
-    con_limite(20, SI_SE_CUELGA, || async {
-        const HILOS: usize = 8;
-        const NOMBRES: usize = 10;
-        let tabla = GroupTable::new(16);
-        // Todos los hilos empiezan a la vez, y cada uno pide los diez grupos
-        // varias veces: si comprobar e insertar no son una sola operación
-        // con el lock tomado, dos hilos pueden crear el mismo grupo dos veces.
-        let salida = Barrier::new(HILOS);
-        let vistos: Vec<Vec<Arc<_>>> = thread::scope(|s| {
-            let hilos: Vec<_> = (0..HILOS)
-                .map(|_| {
-                    s.spawn(|| {
-                        salida.wait();
-                        let mut vistos = Vec::new();
-                        for _ in 0..20 {
-                            for i in 0..NOMBRES {
-                                vistos.push(tabla.get_or_create(arc(&format!("g{i}"))));
-                            }
-                        }
-                        vistos
+    con_limite(30, SI_SE_CUELGA, || async {
+        // Cada ronda estrena una tabla y un nombre, y todos los hilos lo piden
+        // a la vez: todos lo buscan antes de que exista. Si buscar e insertar
+        // no son una sola operación con el lock tomado, entre las dos otro
+        // hilo también lo ha buscado sin encontrarlo, y los dos crean «su»
+        // grupo. Una cola muy grande hace que crear un grupo lleve su rato
+        // (reservar y preparar sus 32 768 huecos), y en ese hueco entran los
+        // demás hilos. Con la máquina cargada, en algunas rondas un hilo llega
+        // tarde y no coincide con nadie; en doscientas rondas, coinciden
+        // decenas de veces.
+        const RONDAS: usize = 200;
+        const CAPACIDAD: usize = 1 << 15;
+        let hilos = thread::available_parallelism()
+            .map_or(2, usize::from)
+            .clamp(2, 4);
+        let mut rondas_con_dos_grupos = Vec::new();
+        for ronda in 0..RONDAS {
+            let tabla = GroupTable::new(CAPACIDAD);
+            let nombre = arc(&format!("nuevo{ronda}"));
+            let llegados = AtomicUsize::new(0);
+            let vistos: Vec<Arc<_>> = thread::scope(|s| {
+                let en_marcha: Vec<_> = (0..hilos)
+                    .map(|_| {
+                        s.spawn(|| {
+                            salir_todos_a_la_vez(&llegados, hilos);
+                            tabla.get_or_create(Arc::clone(&nombre))
+                        })
                     })
-                })
-                .collect();
-            hilos
-                .into_iter()
-                .map(|h| h.join().expect("un hilo de la prueba entró en pánico"))
-                .collect()
-        });
-
-        assert_eq!(tabla.len(), NOMBRES);
-        for grupo in vistos.iter().flatten() {
-            let guardado = tabla.get(grupo.name()).expect("el grupo está en la tabla");
-            assert!(
-                Arc::ptr_eq(grupo, &guardado),
-                "un hilo recibió un grupo «{}» que no es el de la tabla: dos hilos crearon el \
-                 mismo grupo a la vez. Busca e inserta con el lock tomado una sola vez \
-                 (`entry(...).or_insert_with(...)`)",
-                grupo.name()
+                    .collect();
+                en_marcha
+                    .into_iter()
+                    .map(|h| h.join().expect("un hilo de la prueba entró en pánico"))
+                    .collect()
+            });
+            assert_eq!(
+                tabla.len(),
+                1,
+                "{hilos} hilos pidieron el mismo nombre y la tabla tiene {} grupos",
+                tabla.len()
             );
+            let guardado = tabla.get(&nombre).expect("el grupo está en la tabla");
+            if vistos.iter().any(|grupo| !Arc::ptr_eq(grupo, &guardado)) {
+                rondas_con_dos_grupos.push(ronda);
+            }
         }
+
+        assert!(
+            rondas_con_dos_grupos.is_empty(),
+            "En cada una de {RONDAS} rondas, {hilos} hilos pidieron a la vez un grupo \
+             nuevo, y se esperaba que todos recibieran el grupo de la tabla. En {} \
+             rondas (la primera, la {}) algún hilo recibió otro grupo con el mismo \
+             nombre: dos hilos lo crearon a la vez, y cada uno se quedó con el suyo. \
+             ¿Buscas con un `lock()` (o con `self.get`) e insertas con otro? Entre los \
+             dos, otro hilo puede buscar y no encontrarlo. Busca e inserta con el lock \
+             tomado una sola vez: `entry(...).or_insert_with(...)`.",
+            rondas_con_dos_grupos.len(),
+            rondas_con_dos_grupos[0]
+        );
     })
 }

@@ -22,7 +22,6 @@ pub mod handle_subscriber;
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use async_std::net::TcpListener;
 use futures::future::{self, Either};
@@ -193,32 +192,51 @@ fn termina_cuando_el_canal_se_cierra() {
 #[test]
 fn termina_cuando_la_conexion_ya_no_sirve() {
     con_limite(
-        20,
-        "handle_subscriber no terminó con la conexión cerrada.",
+        10,
+        "handle_subscriber no terminó con una conexión en la que ya no se puede escribir.",
         || async {
-            let (outbound, cliente) = conexion().await;
-            let (sender, receiver) = broadcast::channel(16);
-            // El cliente se va. Escribirle pronto empieza a fallar.
-            drop(cliente);
+            // Una conexión en la que el servidor ya cerró su lado de escritura:
+            // cualquier `outbound.send(...)` falla enseguida, en el mismo
+            // sondeo, sin esperar a que la red avise de nada.
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let direccion = listener.local_addr().unwrap();
+            let (cliente, aceptada) =
+                future::join(ClienteSimple::conectar(direccion), listener.accept()).await;
+            let _cliente = cliente.unwrap();
+            let (socket, _) = aceptada.unwrap();
+            socket.shutdown(std::net::Shutdown::Write).unwrap();
+            let outbound = Arc::new(Outbound::new(socket));
 
-            // Se publica un mensaje cada milisegundo, como mucho 5000, y el
-            // canal sigue abierto todo el rato: la única razón para terminar
-            // es que `outbound.send` falla.
-            let publicar = async move {
-                for i in 0..5000 {
-                    let _ = sender.send(arc(&format!("m{i}")));
-                    async_std::task::sleep(Duration::from_millis(1)).await;
+            // El canal sigue abierto todo el rato: la única razón para
+            // terminar es que `outbound.send` falla. Se publica un mensaje y se
+            // sondea a handle_subscriber hasta que lo saca del canal y lo
+            // intenta mandar, y así, diez veces. Se cuentan sondeos, no tiempo.
+            const MENSAJES: usize = 10;
+            let (sender, receiver) = broadcast::channel(16);
+            let mut subscriber = Box::pin(handle_subscriber(arc("perros"), receiver, outbound));
+            for i in 0..MENSAJES {
+                sender.send(arc(&format!("m{i}"))).unwrap();
+                // Como mucho cien sondeos por mensaje, cediendo el hilo entre
+                // uno y otro. Cuando el canal queda vacío, handle_subscriber ya
+                // sacó el mensaje, y en ese mismo sondeo intentó mandarlo: el
+                // envío ya falló.
+                for _ in 0..100 {
+                    if futures::poll!(subscriber.as_mut()).is_ready() {
+                        return;
+                    }
+                    if sender.is_empty() {
+                        break;
+                    }
+                    async_std::task::yield_now().await;
                 }
-            };
-            let subscriber = handle_subscriber(arc("perros"), receiver, outbound);
-            match future::select(Box::pin(subscriber), Box::pin(publicar)).await {
-                Either::Left(((), _)) => {}
-                Either::Right(((), _)) => panic!(
-                    "se publicaron 5000 mensajes para un cliente que ya se había ido y \
-                     handle_subscriber seguía en marcha. Si `outbound.send(...)` devuelve \
-                     `Err`, la conexión ya no sirve: sal del bucle. ¿Ignoras su resultado?"
-                ),
             }
+            panic!(
+                "Se publicaron {MENSAJES} mensajes en una conexión en la que ya no se puede \
+                 escribir: cada `outbound.send(...)` devolvió `Err`, y handle_subscriber \
+                 seguía en marcha. Se esperaba que terminara con el primer error: la \
+                 conexión ya no sirve. ¿Ignoras el resultado de `outbound.send(...).await`? \
+                 Si es `Err`, sal del bucle."
+            );
         },
     )
 }

@@ -14,8 +14,10 @@
 #[allow(unused_variables)] // el esbozo aún no usa sus parámetros
 pub mod many_requests_spawn;
 
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
+use async_std::task;
 use many_requests_spawn::{many_requests_spawn, spawn_request};
 use taller_async::prueba::con_limite;
 use taller_async::{Servidor, respuesta};
@@ -93,6 +95,57 @@ fn many_requests_spawn_lanza_todas_a_la_vez() {
             "El servidor atendió como mucho {} de las {N} peticiones a la vez. \
              Lanza todas con spawn_request antes de esperar ninguna.",
             servidor.pico_en_vuelo()
+        );
+    })
+}
+
+#[test]
+fn many_requests_spawn_espera_sin_bloquear_el_hilo() {
+    con_limite(15, SI_SE_CUELGA, || async {
+        const N: usize = 4;
+        let servidor = Servidor::con_latencia(Duration::from_millis(300))
+            .await
+            .unwrap();
+        let lista: Vec<(String, u16, String)> = (0..N)
+            .map(|i| (servidor.host(), servidor.puerto(), format!("/{i}")))
+            .collect();
+
+        // Un latido en la misma tarea que `many_requests_spawn` (`join!` los
+        // sondea por turnos, en el mismo hilo): suma uno y cede el hilo, una
+        // y otra vez, mientras las peticiones no han terminado. Solo puede
+        // latir cuando `many_requests_spawn` devuelve `Pending`. Si espera
+        // los handles bloqueando el hilo, su primer sondeo no vuelve hasta
+        // que terminan todas, y el latido llega tarde: 0.
+        let terminado = Cell::new(false);
+        let latidos = Cell::new(0_u64);
+        let peticiones = async {
+            let resultados = many_requests_spawn(&lista).await;
+            terminado.set(true);
+            resultados
+        };
+        let latido = async {
+            while !terminado.get() {
+                latidos.set(latidos.get() + 1);
+                task::yield_now().await;
+            }
+        };
+        let (resultados, ()) = futures::join!(peticiones, latido);
+
+        assert!(
+            resultados.len() == N && resultados.iter().all(|r| r.is_ok()),
+            "Se pidieron {N} páginas al servidor local y se esperaban {N} resultados \
+             `Ok`; llegaron {}: {resultados:?}",
+            resultados.len()
+        );
+        assert!(
+            latidos.get() >= 10,
+            "Mientras el servidor tardaba 300 ms en responder, un latido que corre en \
+             el mismo hilo que many_requests_spawn latió {} veces: se esperaban miles. \
+             many_requests_spawn bloqueó el hilo. ¿Esperas los handles con \
+             `task::block_on(handle)`? Eso duerme el hilo de quien llama hasta que la \
+             tarea termina, y ninguna otra tarea de ese hilo avanza. Espéralos con \
+             `handle.await`.",
+            latidos.get()
         );
     })
 }

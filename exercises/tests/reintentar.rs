@@ -201,6 +201,48 @@ fn no_espera_si_el_primer_intento_sale_bien() {
 }
 
 #[test]
+fn no_espera_despues_del_ultimo_intento() {
+    con_limite(20, SI_SE_CUELGA, || async {
+        // Una operación que falla siempre, y en el acto: el sondeo en el que
+        // se hace el último intento ya tiene el error que hay que devolver.
+        // Si en ese mismo sondeo `reintentar` no termina, es que se ha puesto
+        // a esperar otra vez, para nada. Se cuentan llamadas y sondeos; el
+        // reloj no se mira.
+        for intentos in [1, 2, 3] {
+            let llamadas = Cell::new(0_usize);
+            let mut reintentos = std::pin::pin!(reintentar(intentos, ESPERA_CORTA, async || {
+                llamadas.set(llamadas.get() + 1);
+                Err::<(), String>(format!("fallo {}", llamadas.get()))
+            }));
+            let resultado = loop {
+                if let std::task::Poll::Ready(resultado) = futures::poll!(reintentos.as_mut()) {
+                    break resultado;
+                }
+                assert!(
+                    llamadas.get() < intentos,
+                    "Con {intentos} intentos de una operación que falla siempre, el último \
+                     intento ya falló (van {} llamadas) y `reintentar` siguió esperando en \
+                     lugar de devolver su error. Se esperaba que lo devolviera enseguida: \
+                     solo se espera *entre* un intento fallido y el siguiente, y después \
+                     del último no hay siguiente.",
+                    llamadas.get()
+                );
+                // Está esperando entre dos intentos: se le deja esperar.
+                task::sleep(Duration::from_millis(1)).await;
+            };
+            assert!(
+                resultado == Err(format!("fallo {intentos}")) && llamadas.get() == intentos,
+                "Con {intentos} intentos de una operación que falla siempre, `reintentar` \
+                 debía llamarla {intentos} veces y devolver el último error, y devolvió \
+                 {resultado:?} tras {} llamadas. {}",
+                llamadas.get(),
+                diagnostico(llamadas.get(), intentos)
+            );
+        }
+    })
+}
+
+#[test]
 fn espera_al_menos_espera_entre_un_intento_y_el_siguiente() {
     con_limite(20, SI_SE_CUELGA, || async {
         let servidor = Servidor::iniciar().await.unwrap();

@@ -114,6 +114,36 @@ fn unfortunate_es_send_y_usa_el_numero_leido() {
 }
 
 #[test]
+fn unfortunate_sigue_cediendo_el_hilo_en_su_await() {
+    con_limite(10, SI_SE_CUELGA, || async {
+        let sondeos_de_use_output = Arc::new(AtomicUsize::new(0));
+        contando_sondeos(use_output(42), Arc::clone(&sondeos_de_use_output)).await;
+
+        let sondeos = Arc::new(AtomicUsize::new(0));
+        task::spawn(contando_sondeos(
+            unfortunate(" 42 ".to_string()),
+            Arc::clone(&sondeos),
+        ))
+        .await;
+
+        let (n, n_use_output) = (
+            sondeos.load(Ordering::SeqCst),
+            sondeos_de_use_output.load(Ordering::SeqCst),
+        );
+        assert!(
+            n == n_use_output,
+            "Sondeos hasta terminar: {n} el future de `unfortunate(\" 42 \")` y \
+             {n_use_output} el de `use_output(42)`, que cede el hilo una vez. Se esperaban \
+             los mismos: `unfortunate` tiene que esperar a `use_output(numero)` con \
+             `.await`. ¿La esperas con `task::block_on`, o copiaste su texto sin el \
+             `yield_now`? El future queda `Send`, pero bloquea el hilo (o deja de \
+             esperar) donde el programa de verdad esperaría a la red. Deja el `.await` y \
+             haz que el error genérico sea `Send` (cambia el alias `GenericError`)."
+        );
+    })
+}
+
+#[test]
 fn unfortunate_es_send_e_informa_del_error() {
     con_limite(10, SI_SE_CUELGA, || async {
         let esperado = report_error(some_fallible_thing("cuarenta y dos").unwrap_err());

@@ -8,6 +8,15 @@
 // el hilo, una y otra vez, mientras el hash no ha terminado. Si el hash
 // calcula en el hilo de la prueba, el latido no llega a sonar; si calcula en
 // otro hilo, el latido suena miles de veces mientras tanto.
+//
+// Pero no vale cualquier otro hilo: un hash lanzado con `task::spawn` deja
+// libre el hilo de la prueba y ocupa uno del ejecutor. Eso se ve en la
+// memoria: Argon2 reserva de una vez toda su memoria de trabajo al empezar
+// cada hash, y un asignador que cuenta (`taller_async::prueba::memoria`)
+// anota si esa reserva se hizo dentro de una tarea de async-std o fuera.
+// Las cuentas son de todo el programa, así que las pruebas de este archivo
+// corren una detrás de otra (`una_a_una`): así cada una cuenta solo sus
+// propios hashes.
 
 // Tu archivo entra en estas pruebas como el módulo `spawn_blocking`, y ningún
 // otro ejercicio entra con él: si otro no compila, estas pruebas compilan y
@@ -22,12 +31,51 @@ pub mod spawn_blocking;
 
 use std::cell::Cell;
 use std::future::Future;
+use std::sync::{Mutex, MutexGuard};
 
 use async_std::task;
 use spawn_blocking::{
     hash_password, hash_password_blocking, verify_password, verify_password_blocking,
 };
 use taller_async::prueba::con_limite;
+use taller_async::prueba::memoria::{AsignadorQueCuenta, ReservasGrandes, reservas_grandes};
+
+// Toda la memoria de este binario de pruebas pasa por el asignador que
+// cuenta; por lo demás, es el del sistema.
+#[global_allocator]
+static ASIGNADOR: AsignadorQueCuenta = AsignadorQueCuenta;
+
+/// El turno de una prueba: mientras lo tiene, ninguna otra de este archivo
+/// calcula hashes.
+fn una_a_una() -> MutexGuard<'static, ()> {
+    static TURNO: Mutex<()> = Mutex::new(());
+    // Si otra prueba falló con el turno tomado, el turno sigue valiendo.
+    TURNO
+        .lock()
+        .unwrap_or_else(|envenenado| envenenado.into_inner())
+}
+
+/// Comprueba que los hashes de `que` (mientras se hicieron las reservas
+/// `hechas`) corrieron fuera de toda tarea de async-std.
+fn comprobar_fuera_del_ejecutor(que: &str, hechas: ReservasGrandes) {
+    assert!(
+        hechas.en_tarea == 0,
+        "Argon2 reserva su memoria de trabajo (unos 19 MiB) al empezar cada hash. \
+         Mientras {que} calculaba, se esperaba esa reserva en un hilo de \
+         `spawn_blocking`, fuera de toda tarea, y {} se hicieron dentro de una tarea de \
+         async-std: el hash corrió en un hilo del ejecutor. ¿Lo lanzas con \
+         `task::spawn(async move {{ ... }})`? Así deja libre el hilo de quien espera, \
+         pero retiene entero uno de los pocos hilos del ejecutor (uno por núcleo), que \
+         deberían estar sondeando otras tareas. Usa `task::spawn_blocking(move || ...)`.",
+        hechas.en_tarea
+    );
+    assert!(
+        hechas.fuera_de_tarea >= 1,
+        "Mientras {que} calculaba no se vio la reserva de memoria de Argon2 (unos \
+         19 MiB al empezar cada hash): se esperaba una, y no hubo ninguna. ¿Llamas de \
+         verdad a la función `_blocking`, o devuelves algo calculado antes?"
+    );
+}
 
 const SI_SE_CUELGA: &str = "el hash no terminó. ¿Esperas con `.await` el JoinHandle \
     que devuelve `spawn_blocking`? Un hash de Argon2 tarda centésimas de segundo, no \
@@ -75,6 +123,7 @@ async fn con_latido<F: Future>(trabajo: F) -> (F::Output, u64) {
 
 #[test]
 fn verify_password_acepta_la_buena_y_rechaza_las_malas() {
+    let _turno = una_a_una();
     con_limite(30, SI_SE_CUELGA, || async {
         let hash = hash_password_blocking(CONTRASENA, CLAVE).unwrap();
 
@@ -106,6 +155,7 @@ fn verify_password_acepta_la_buena_y_rechaza_las_malas() {
 
 #[test]
 fn verify_password_lee_los_hashes_de_argonautica() {
+    let _turno = una_a_una();
     con_limite(30, SI_SE_CUELGA, || async {
         let con_clave = verify_password(CONTRASENA, DE_ARGONAUTICA_CON_CLAVE, CLAVE).await;
         assert!(
@@ -130,6 +180,7 @@ fn verify_password_lee_los_hashes_de_argonautica() {
 
 #[test]
 fn verify_password_no_retiene_el_hilo() {
+    let _turno = una_a_una();
     con_limite(30, SI_SE_CUELGA, || async {
         let hash = hash_password_blocking(CONTRASENA, CLAVE).unwrap();
         let (resultado, latidos) = con_latido(verify_password(CONTRASENA, &hash, CLAVE)).await;
@@ -149,6 +200,7 @@ fn verify_password_no_retiene_el_hilo() {
 
 #[test]
 fn hash_password_da_hashes_argon2id_con_sal_nueva() {
+    let _turno = una_a_una();
     con_limite(30, SI_SE_CUELGA, || async {
         let uno = hash_password(CONTRASENA, CLAVE).await.unwrap();
         let otro = hash_password(CONTRASENA, CLAVE).await.unwrap();
@@ -175,6 +227,7 @@ fn hash_password_da_hashes_argon2id_con_sal_nueva() {
 
 #[test]
 fn hash_password_no_retiene_el_hilo() {
+    let _turno = una_a_una();
     con_limite(30, SI_SE_CUELGA, || async {
         let (hash, latidos) = con_latido(hash_password(CONTRASENA, CLAVE)).await;
         let hash = hash.unwrap();
@@ -189,5 +242,36 @@ fn hash_password_no_retiene_el_hilo() {
              dentro de `task::spawn_blocking(move || ...)` y espera su JoinHandle con \
              `.await`."
         );
+    })
+}
+
+#[test]
+fn hash_password_no_ocupa_un_hilo_del_ejecutor() {
+    let _turno = una_a_una();
+    con_limite(30, SI_SE_CUELGA, || async {
+        let antes = reservas_grandes();
+        let hash = hash_password(CONTRASENA, CLAVE).await.unwrap();
+        let hechas = reservas_grandes() - antes;
+        assert!(
+            verify_password_blocking(CONTRASENA, &hash, CLAVE) == Ok(true),
+            "El hash {hash} no verifica la contraseña con la clave"
+        );
+        comprobar_fuera_del_ejecutor("hash_password", hechas);
+    })
+}
+
+#[test]
+fn verify_password_no_ocupa_un_hilo_del_ejecutor() {
+    let _turno = una_a_una();
+    con_limite(30, SI_SE_CUELGA, || async {
+        let hash = hash_password_blocking(CONTRASENA, CLAVE).unwrap();
+        let antes = reservas_grandes();
+        let resultado = verify_password(CONTRASENA, &hash, CLAVE).await;
+        let hechas = reservas_grandes() - antes;
+        assert!(
+            resultado == Ok(true),
+            "verify_password con la contraseña y la clave buenas dio {resultado:?}"
+        );
+        comprobar_fuera_del_ejecutor("verify_password", hechas);
     })
 }

@@ -327,3 +327,66 @@ fn un_error_de_lectura_es_un_error_de_e_s() {
         );
     })
 }
+
+#[test]
+fn una_linea_que_no_es_utf8_da_un_error_y_no_se_repite() {
+    con_limite(10, SI_SE_CUELGA, || async {
+        // La línea 2 no es texto: 0xFF y 0xFE no aparecen nunca en UTF-8.
+        let entrada: &'static [u8] = b"{\"de\":\"ana\",\"texto\":\"hola\"}\n\
+            \xff\xfe esto no es UTF-8\n\
+            {\"de\":\"eva\",\"texto\":\"adi\xc3\xb3s\"}\n";
+        let mut s = Box::pin(decodificar_lineas::<_, Mensaje>(entrada));
+
+        // Como mucho diez elementos: un stream que repite su error para
+        // siempre no termina, y la prueba no se queda esperando.
+        let mut items = Vec::new();
+        let mut termino = false;
+        while items.len() < 10 {
+            match s.next().await {
+                Some(item) => items.push(item),
+                None => {
+                    termino = true;
+                    break;
+                }
+            }
+        }
+        let vistos = describir_todos(&items);
+
+        assert!(
+            matches!(items.first(), Some(Ok(m)) if *m == mensaje("ana", "hola")),
+            "La línea 1 es válida: se esperaba primero el mensaje de ana, y llegó [{vistos}]"
+        );
+        let error_de_la_linea_2 = |item: &Result<Mensaje, ErrorDeLinea>| match item {
+            Err(ErrorDeLinea::Io(e)) => e.kind() == io::ErrorKind::InvalidData,
+            Err(ErrorDeLinea::Json { linea, .. }) => *linea == 2,
+            Ok(_) => false,
+        };
+        assert!(
+            items.get(1).is_some_and(error_de_la_linea_2),
+            "La línea 2 no es UTF-8 válido, así que no se puede leer como texto: se \
+             esperaba un elemento `Err` por ella (de E/S, `InvalidData`, como el que da \
+             `lines()`), y llegó [{vistos}]. ¿Descartas los errores de lectura?"
+        );
+        let despues = &items[2..];
+        let bien = match despues {
+            [] => termino,
+            [Ok(m)] => termino && *m == mensaje("eva", "adiós"),
+            _ => false,
+        };
+        assert!(
+            bien,
+            "Tras el error de la línea 2 se esperaba la línea 3 (el mensaje de eva) y el \
+             final del stream, o el final enseguida; llegó [{vistos}]{}. Si el error se \
+             repite, ¿usas el `lines()` de async-std? Tras una línea que no es UTF-8, ese \
+             `lines()` da el mismo error una y otra vez sin avanzar, y un stream que sigue \
+             tras los errores no termina nunca (lo cuenta el capítulo, en «Cuidado con el \
+             UTF-8»). Usa el de `futures` (`futures::io::AsyncBufReadExt::lines`), que \
+             descarta la línea y sigue, o termina el stream en el primer error de E/S.",
+            if termino {
+                ", y después el final"
+            } else {
+                ", y el stream seguía"
+            }
+        );
+    })
+}

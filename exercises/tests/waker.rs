@@ -3,12 +3,13 @@
 // Archivo que editas: exercises/src/waker.rs
 // Capítulo: book/src/16-waker.md · Pista: cargo run -- pista waker
 //
-// Las tres primeras hacen de ejecutor: sondean el temporizador a mano con
-// wakers que cuentan sus llamadas y avisan por un canal, y solo vuelven a
-// sondear cuando llega el aviso. Así se ve si el waker se llama, cuál, y
-// cuántas veces hizo falta sondear. La última lo deja en manos del
-// `block_on` de async-std y cuenta los sondeos. Nada se cronometra, salvo
-// una cota inferior: un temporizador no puede terminar antes de tiempo.
+// Casi todas hacen de ejecutor: sondean el temporizador a mano con wakers
+// que cuentan sus llamadas y avisan por un canal, y solo vuelven a sondear
+// cuando llega el aviso. Así se ve si el waker se llama, cuál, y cuántas
+// veces hizo falta sondear. Otra sondea mientras el hilo cuenta, y mira que
+// el sondeo no espere al hilo. Y otra lo deja en manos del `block_on` de
+// async-std y cuenta los sondeos. Nada se cronometra, salvo cotas
+// inferiores: un temporizador no puede terminar antes de tiempo.
 
 // Tu archivo entra en estas pruebas como el módulo `waker`, y ningún
 // otro ejercicio entra con él: si otro no compila, estas pruebas compilan y
@@ -139,8 +140,16 @@ fn despierta_al_waker_del_ultimo_sondeo() {
         // hubiera pasado de una tarea a otra entre los dos.
         let (primero, waker_1, _aviso_1) = Avisador::nuevo();
         let (segundo, waker_2, aviso_2) = Avisador::nuevo();
-        assert!(sondear(temporizador.as_mut(), &waker_1).is_pending());
-        assert!(sondear(temporizador.as_mut(), &waker_2).is_pending());
+        assert!(
+            sondear(temporizador.as_mut(), &waker_1).is_pending(),
+            "El primer sondeo de un temporizador de 200 ms recién creado debería \
+             devolver Pending, y devolvió Ready: todavía no ha pasado el tiempo."
+        );
+        assert!(
+            sondear(temporizador.as_mut(), &waker_2).is_pending(),
+            "El segundo sondeo, justo después del primero, debería devolver Pending, y \
+             devolvió Ready: el temporizador de 200 ms no puede haber terminado ya."
+        );
         esperar_aviso(&aviso_2, "Esperando al waker del segundo sondeo");
         assert!(
             segundo.llamadas() == 1,
@@ -174,7 +183,71 @@ fn si_ya_termino_el_primer_sondeo_devuelve_ready() {
              Pending. Un ejecutor no volvería a sondearlo nunca: el hilo ya terminó y \
              no va a llamar a ningún waker. Mira la marca `terminado` en cada sondeo."
         );
-        assert!(avisador.llamadas() == 0);
+        assert!(
+            avisador.llamadas() == 0,
+            "El primer sondeo vio el tiempo cumplido y devolvió Ready, pero antes llamó \
+             {} veces al waker que recibió. Se esperaban 0: un future que devuelve Ready \
+             no necesita que lo vuelvan a sondear. Llama al waker solo desde el hilo, y \
+             solo si hay uno guardado.",
+            avisador.llamadas()
+        );
+    })
+}
+
+#[test]
+fn un_sondeo_mientras_cuenta_no_espera_al_hilo() {
+    con_limite(20, SI_SE_CUELGA, || async {
+        // Un ejecutor puede volver a sondear un future cuando quiera, no solo
+        // cuando lo despiertan (por ejemplo, si otro future de la misma tarea
+        // lo despertó). Un sondeo tiene que volver enseguida: aquí, uno en
+        // cuanto se crea el temporizador y otro a un cuarto de la cuenta,
+        // cuando el hilo ya lleva un rato durmiendo. Los dos, con el tiempo
+        // sin cumplir, deben dar Pending. Si el hilo durmiera con el lock
+        // tomado, el sondeo se quedaría esperando dentro de `lock()` hasta el
+        // final de la cuenta. Solo se mira una cota inferior: si la máquina va
+        // tan lenta que el sondeo empieza con el tiempo ya cumplido, se prueba
+        // otra vez con el doble de tiempo.
+        let mut duracion = Duration::from_millis(600);
+        for _ in 0..3 {
+            let inicio = Instant::now();
+            let mut temporizador = pin!(Temporizador::new(duracion));
+            let (_avisador, waker, aviso) = Avisador::nuevo();
+            let mut a_tiempo = true;
+            for espera_antes in [Duration::ZERO, duracion / 4] {
+                std::thread::sleep(espera_antes);
+                let empieza = inicio.elapsed();
+                let sondeo = sondear(temporizador.as_mut(), &waker);
+                let acaba = inicio.elapsed();
+                if empieza >= duracion {
+                    a_tiempo = false;
+                    break;
+                }
+                assert!(
+                    sondeo.is_pending(),
+                    "Un sondeo que empezó a los {empieza:?} de un temporizador de \
+                     {duracion:?} devolvió Ready a los {acaba:?}: se quedó esperando \
+                     dentro de `poll` a que terminara el tiempo. Se esperaba Pending, \
+                     enseguida. ¿Duerme el hilo con el lock tomado? Entonces `poll` no \
+                     puede tomarlo hasta que el hilo termina, y mientras tanto bloquea \
+                     el hilo del ejecutor. El hilo tiene que dormir primero y tomar el \
+                     lock después, solo para marcar `terminado` y sacar el waker."
+                );
+            }
+            if a_tiempo {
+                esperar_aviso(&aviso, "Esperando a que terminara el temporizador");
+                assert!(
+                    sondear(temporizador.as_mut(), &waker).is_ready(),
+                    "El hilo despertó al waker y el temporizador seguía en Pending: el \
+                     hilo debe marcar `terminado` antes de llamar a `wake()`."
+                );
+                return;
+            }
+            duracion *= 2;
+        }
+        panic!(
+            "La máquina va tan lenta que, tres veces seguidas, el tiempo del temporizador \
+             se cumplió antes de poder sondearlo: esta prueba no pudo comprobar nada."
+        );
     })
 }
 

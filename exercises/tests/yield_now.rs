@@ -34,7 +34,6 @@ const LIMITE: u64 = 20_000;
 const PRIMOS_HASTA_LIMITE: u64 = 2262;
 // Trozos de 1000 números: 20 trozos.
 const TROZO: u64 = 1_000;
-const TROZOS: u64 = LIMITE / TROZO;
 
 // Corre `count_primes(limit, chunk)` y, a la vez y en la misma tarea, el
 // contador de tics. Devuelve el resultado del cálculo y los tics.
@@ -87,39 +86,53 @@ fn cuenta_bien_los_primos() {
     })
 }
 
+// Tamaños de trozo para las pruebas que cuentan tics: uno que cabe justo
+// (1000: 20 trozos), uno más corto (500: 40 trozos) y uno que no cabe un
+// número entero de veces (3000: 6 trozos y uno de 2000 al final, 7).
+const TROZOS_A_PROBAR: [u64; 3] = [TROZO, 500, 3_000];
+
 #[test]
 fn cede_el_hilo_entre_trozo_y_trozo() {
     con_limite(20, SI_SE_CUELGA, || async {
-        let (primos, tics) = contar_con_tics(LIMITE, TROZO).await;
-        assert!(
-            primos == PRIMOS_HASTA_LIMITE,
-            "count_primes({LIMITE}, {TROZO}) dio {primos}, y son {PRIMOS_HASTA_LIMITE}"
-        );
-        assert!(
-            tics + 1 >= TROZOS,
-            "El cálculo tenía {TROZOS} trozos, y el contador de la otra tarea del hilo se \
-             quedó en {tics} mientras duraba: count_primes no suelta el hilo entre trozo y \
-             trozo. Llama a `task::yield_now().await` después de cada trozo (dentro del \
-             bucle, no una sola vez al principio o al final)."
-        );
+        for chunk in TROZOS_A_PROBAR {
+            let trozos = LIMITE.div_ceil(chunk);
+            let (primos, tics) = contar_con_tics(LIMITE, chunk).await;
+            assert!(
+                primos == PRIMOS_HASTA_LIMITE,
+                "count_primes({LIMITE}, {chunk}) dio {primos}, y son {PRIMOS_HASTA_LIMITE}"
+            );
+            assert!(
+                tics + 1 >= trozos,
+                "count_primes({LIMITE}, {chunk}) tenía {trozos} trozos de {chunk} números, \
+                 y el contador de la otra tarea del hilo se quedó en {tics} mientras duraba: \
+                 count_primes no suelta el hilo entre trozo y trozo. Llama a \
+                 `task::yield_now().await` después de cada trozo (dentro del bucle, no una \
+                 sola vez al principio o al final), y usa `chunk` para saber dónde acaba \
+                 cada trozo, no un tamaño escrito a mano."
+            );
+        }
     })
 }
 
 #[test]
 fn cede_una_vez_por_trozo_y_no_en_cada_numero() {
     con_limite(20, SI_SE_CUELGA, || async {
-        let (primos, tics) = contar_con_tics(LIMITE, TROZO).await;
-        assert!(
-            primos == PRIMOS_HASTA_LIMITE,
-            "count_primes({LIMITE}, {TROZO}) dio {primos}, y son {PRIMOS_HASTA_LIMITE}"
-        );
-        assert!(
-            tics <= TROZOS + 1,
-            "El cálculo tenía {TROZOS} trozos de {TROZO} números, pero soltó el hilo unas \
-             {tics} veces. Cede una vez por trozo, no en cada número: cada `yield_now` \
-             cuesta una vuelta por el ejecutor, y con trozos de tamaño medio ese coste \
-             apenas se nota."
-        );
+        for chunk in TROZOS_A_PROBAR {
+            let trozos = LIMITE.div_ceil(chunk);
+            let (primos, tics) = contar_con_tics(LIMITE, chunk).await;
+            assert!(
+                primos == PRIMOS_HASTA_LIMITE,
+                "count_primes({LIMITE}, {chunk}) dio {primos}, y son {PRIMOS_HASTA_LIMITE}"
+            );
+            assert!(
+                tics <= trozos + 1,
+                "count_primes({LIMITE}, {chunk}) tenía {trozos} trozos de {chunk} números, \
+                 pero soltó el hilo unas {tics} veces. Cede una vez por trozo, no en cada \
+                 número ni cada un tamaño escrito a mano: usa `chunk`. Cada `yield_now` \
+                 cuesta una vuelta por el ejecutor, y con trozos de tamaño medio ese coste \
+                 apenas se nota."
+            );
+        }
 
         // Con un trozo más largo que todo el cálculo, basta con ceder una vez.
         let (primos, tics) = contar_con_tics(500, 1_000).await;

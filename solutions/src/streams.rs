@@ -7,10 +7,10 @@
 //! cuenta: el stream entero avanza solo cuando alguien lo sondea.
 //!
 //! `lines()` es el de `futures` y no el de async-std (los adaptadores sí son
-//! los de async-std). Los dos valen para las pruebas, pero el de async-std
-//! 1.13 tiene una rareza: tras una línea que no es UTF-8 válido, repite ese
-//! mismo error para siempre, y un stream que sigue tras los errores no
-//! terminaría nunca. El de `futures` descarta esa línea y sigue. El capítulo
+//! los de async-std). El de async-std 1.13 tiene una rareza: tras una línea
+//! que no es UTF-8 válido, repite ese mismo error para siempre, y un stream
+//! que sigue tras los errores no terminaría nunca (una de las pruebas le da
+//! una línea así). El de `futures` descarta esa línea y sigue. El capítulo
 //! lo cuenta en «Cuidado con el UTF-8».
 
 use std::fmt;

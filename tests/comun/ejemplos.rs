@@ -131,10 +131,18 @@ fn leer_en_hilo(fuente: Option<impl Read + Send + 'static>) -> thread::JoinHandl
 }
 
 /// Compila con `cargo build --message-format=json` y los `argumentos` dados
-/// (`-p paquete`, `--example nombre`...) el espacio de trabajo del taller, y
+/// (`--example nombre`, `--lib`...) el espacio de trabajo del taller, y
 /// devuelve, para cada objetivo compilado, los archivos que produjo: primero
 /// el ejecutable, si lo hay. Si no compila, la prueba falla con los errores
 /// del compilador.
+///
+/// Para los paquetes que son miembros por omisión del espacio de trabajo
+/// (los de `cargo test` en la raíz), sin `-p`, a propósito: cargo elige las
+/// features de cada dependencia según los paquetes que se le piden, y con
+/// esos miembros las elige igual que el `cargo test` que corre esta prueba.
+/// Así encuentra ya compilado lo que compiló aquel, y la orden tarda menos
+/// de un segundo. Para otro paquete (`migracion`), con `-p`
+/// ([`Ejemplos::binario`] lo decide con [`es_miembro_por_omision`]).
 pub fn compilar(argumentos: &[&str]) -> HashMap<String, Vec<PathBuf>> {
     let mut orden = Command::new(env!("CARGO"));
     orden
@@ -176,6 +184,47 @@ pub fn compilar(argumentos: &[&str]) -> HashMap<String, Vec<PathBuf>> {
         }
     }
     archivos
+}
+
+/// Si `paquete` es uno de los miembros por omisión del espacio de trabajo
+/// (`default-members` en el `Cargo.toml` de la raíz), según
+/// `cargo metadata`.
+pub fn es_miembro_por_omision(paquete: &str) -> bool {
+    static MIEMBROS: OnceLock<Vec<String>> = OnceLock::new();
+    MIEMBROS
+        .get_or_init(|| {
+            let mut orden = Command::new(env!("CARGO"));
+            orden
+                .args(["metadata", "--quiet", "--no-deps", "--format-version", "1"])
+                .arg("--manifest-path")
+                .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"));
+            let salida = correr_con_limite(
+                orden,
+                Duration::from_secs(60),
+                "cargo metadata",
+                "la máquina está muy cargada.",
+            );
+            assert!(
+                salida.estado.success(),
+                "cargo metadata falló:\n{}",
+                salida.stderr
+            );
+            let datos: serde_json::Value = serde_json::from_str(&salida.stdout)
+                .unwrap_or_else(|e| panic!("cargo metadata no dio JSON: {e}"));
+            let ids = datos["workspace_default_members"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            datos["packages"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| ids.contains(&p["id"]))
+                .filter_map(|p| p["name"].as_str().map(str::to_string))
+                .collect()
+        })
+        .iter()
+        .any(|miembro| miembro == paquete)
 }
 
 /// Los ejemplos de un paquete que usa un archivo de pruebas.
@@ -220,7 +269,13 @@ impl Ejemplos {
     /// primera vez que se pide.
     pub fn binario(&self, ejemplo: &str) -> &Path {
         let binarios = self.binarios.get_or_init(|| {
-            let mut argumentos = vec!["-p", self.paquete];
+            // Sin `-p` si el paquete es miembro por omisión (ver `compilar`):
+            // el nombre de un ejemplo basta para que cargo encuentre su
+            // paquete.
+            let mut argumentos = Vec::new();
+            if !es_miembro_por_omision(self.paquete) {
+                argumentos.extend(["-p", self.paquete]);
+            }
             // Solo estos ejemplos: uno ajeno a medio escribir no hace fallar
             // estas pruebas.
             for nombre in self.nombres {
@@ -232,7 +287,11 @@ impl Ejemplos {
             .get(ejemplo)
             .and_then(|archivos| archivos.first())
             .unwrap_or_else(|| {
-                panic!("cargo no compiló el ejemplo {ejemplo}: ¿existe examples/{ejemplo}.rs?")
+                panic!(
+                    "cargo no compiló el ejemplo {ejemplo} del paquete {}: ¿existe \
+                     examples/{ejemplo}.rs?",
+                    self.paquete
+                )
             })
     }
 

@@ -87,7 +87,8 @@ pub fn prosa() -> Vec<Linea> {
 /// Los comentarios y las cadenas con espacios del resto del código de Rust
 /// del taller, que el alumno también lee aunque no sean páginas del libro:
 /// los ejemplos, la biblioteca, los ejercicios y sus soluciones, el apéndice,
-/// el FFI y las pruebas de la raíz. Las pruebas de los ejercicios ya están en
+/// el FFI, las pruebas de la raíz y los casos de `compila/` (los errores del
+/// compilador que cita el libro). Las pruebas de los ejercicios ya están en
 /// [`prosa`].
 pub fn codigo() -> Vec<Linea> {
     let carpetas = [
@@ -98,6 +99,7 @@ pub fn codigo() -> Vec<Linea> {
         "migracion",
         "ffi",
         "tests",
+        "compila",
     ];
     let mut lineas = Vec::new();
     for carpeta in carpetas {

@@ -9,6 +9,9 @@
 //! cargo run -- pista mutex    # la primera pista de un ejercicio (o por su
 //!                             # número); de la idea a casi el código:
 //! cargo run -- pista mutex 2  # la siguiente, y la 3 si la hay
+//! cargo run -- reiniciar mutex  # vuelve a empezarlo desde el esbozo original
+//!                             # (tu versión queda en exercises/guardados/)
+//! cargo run -- solucion mutex # su solución, cuando sus pruebas ya pasan
 //! cargo run -- vigila         # corre las pruebas del ejercicio actual cada vez
 //!                             # que guardas, y pasa al siguiente cuando pasan
 //! cargo run -- comprobar      # el contrato: cada prueba falla con el esbozo
@@ -20,8 +23,11 @@
 //! través de [`taller_async::ejercicios`]. Para saber si un ejercicio está
 //! resuelto no hay estado guardado: se corren sus pruebas.
 
+mod archivos;
 mod cargo;
 mod contrato;
+mod reiniciar;
+mod solucion;
 mod vigila;
 
 use std::process::ExitCode;
@@ -36,10 +42,16 @@ Uso: cargo run -- <orden>
   siguiente    el primer ejercicio sin resolver: qué editar, qué leer, cómo probarlo
   pista N      la primera pista del ejercicio N (un nombre, como many_requests, o su número)
   pista N 2    la siguiente pista (hay dos o tres, de la idea a casi el código)
+  reiniciar N  devuelve el archivo del ejercicio N a como venía en el taller; tu versión
+               queda guardada en exercises/guardados/
+  solucion N   la solución del ejercicio N y la sección del capítulo que la explica,
+               cuando ya pasan sus pruebas (con --sin-haberlo-resuelto, aunque no pasen)
   vigila       corre las pruebas del ejercicio actual cada vez que guardas un archivo
                de exercises/, y pasa al siguiente cuando pasan (Ctrl-C para salir)
                (vigila --backtrace: muestra además la traza de cada pánico)
-  comprobar    el contrato: cada prueba falla con el esbozo y pasa con la solución
+  comprobar    el contrato: cada prueba falla con el esbozo y pasa con la solución, y
+               rechaza cada solución equivocada de intentos/ (--repetir N: N corridas)
+  intentos     vuelve a generar los envoltorios de intentos/tests/
   pistas-md    vuelve a generar book/src/pistas.md a partir de exercises/info.toml";
 
 fn main() -> ExitCode {
@@ -61,8 +73,11 @@ fn main() -> ExitCode {
         }
         ["pista", cual] => pista(cual, None),
         ["pista", cual, nivel] => pista(cual, Some(nivel)),
+        ["reiniciar", resto @ ..] => reiniciar::orden(resto),
+        ["solucion" | "solución", resto @ ..] => solucion::orden(resto),
         ["pistas-md"] => pistas_md(),
-        ["comprobar"] => contrato::comprobar(),
+        ["comprobar", resto @ ..] => contrato::orden(resto),
+        ["intentos"] => contrato::generar_intentos(),
         ["vigila"] => vigila::vigila(false),
         ["vigila", "--backtrace"] => vigila::vigila(true),
         [] | ["ayuda"] | ["--help"] | ["-h"] => {
@@ -153,13 +168,9 @@ fn siguiente() -> ExitCode {
 /// después la que se pida, hasta la última. Cada una termina diciendo cómo
 /// pedir la siguiente; la última, dónde lo explica el capítulo.
 fn pista(cual: &str, nivel: Option<&str>) -> ExitCode {
-    let Some(ejercicio) = ejercicios::buscar(cual) else {
-        let total = ejercicios::todos().len();
-        eprintln!(
-            "No hay ningún ejercicio «{cual}». Hay {total} ejercicios: usa un número del 1 \
-             al {total} o un nombre de `cargo run -- lista`."
-        );
-        return ExitCode::from(2);
+    let ejercicio = match elegir(cual) {
+        Ok(ejercicio) => ejercicio,
+        Err(codigo) => return codigo,
     };
     let nombre = &ejercicio.nombre;
     let total = ejercicio.pistas.len();
@@ -204,6 +215,19 @@ fn pista(cual: &str, nivel: Option<&str>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// El ejercicio con ese nombre o ese número. Si no lo hay, lo explica y
+/// devuelve el código con el que terminar.
+fn elegir(cual: &str) -> Result<Ejercicio, ExitCode> {
+    ejercicios::buscar(cual).ok_or_else(|| {
+        let total = ejercicios::todos().len();
+        eprintln!(
+            "No hay ningún ejercicio «{cual}». Hay {total} ejercicios: usa un número del 1 \
+             al {total} o un nombre de `cargo run -- lista`."
+        );
+        ExitCode::from(2)
+    })
 }
 
 /// Escribe `book/src/pistas.md` a partir de `exercises/info.toml` (para quien

@@ -26,7 +26,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use taller_async::ejercicios::Ejercicio;
 
-use crate::archivos::{self, explicar};
+use crate::archivos::{self, explicar, relativa};
 use crate::cargo;
 
 /// Dónde quedan las versiones del alumno que `reiniciar` reemplaza,
@@ -197,17 +197,6 @@ fn restaurar(original: &Path, esbozo: &Path) -> io::Result<()> {
     archivos::copiar(original, esbozo)
 }
 
-/// `ruta` relativa a la raíz, con `/`, como la escribe el resto de la
-/// herramienta.
-fn relativa(ruta: &Path, raiz: &Path) -> String {
-    let relativa = ruta.strip_prefix(raiz).unwrap_or(ruta);
-    relativa
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// `AAAAMMDD-HHMMSS`, en UTC: la biblioteca estándar no sabe de husos
 /// horarios, y para ordenar los guardados basta.
 fn fecha_y_hora(momento: SystemTime) -> String {
@@ -230,9 +219,9 @@ fn civil(dias: i64) -> (i64, u32, u32) {
     let z = dias + 719_468;
     let era = z.div_euclid(146_097);
     let dia_de_la_era = z.rem_euclid(146_097);
-    let anio_de_la_era =
-        (dia_de_la_era - dia_de_la_era / 1460 + dia_de_la_era / 36_524 - dia_de_la_era / 146_096)
-            / 365;
+    let anio_de_la_era = (dia_de_la_era - dia_de_la_era / 1460 + dia_de_la_era / 36_524
+        - dia_de_la_era / 146_096)
+        / 365;
     let dia_del_anio =
         dia_de_la_era - (365 * anio_de_la_era + anio_de_la_era / 4 - anio_de_la_era / 100);
     let mes_desde_marzo = (5 * dia_del_anio + 2) / 153;

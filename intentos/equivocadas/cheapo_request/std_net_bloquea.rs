@@ -1,0 +1,29 @@
+//! Error: usa la E/S de `std::net` dentro de la `async fn`: da la respuesta
+//! correcta, pero bloquea el hilo mientras espera a la red.
+//! Se espera: falla no_bloquea_el_hilo_mientras_espera_al_servidor
+//!
+//! Solución del ejercicio `cheapo_request`: `cheapo_request` asíncrono.
+//!
+//! Es la función síncrona del ejemplo con tres cambios: `async fn`, los tipos
+//! de `async_std` y un `.await` detrás de cada operación que puede esperar.
+
+use std::io::prelude::*;
+use std::net;
+
+/// Hace un `GET path` a `host:port` y devuelve la respuesta entera (línea de
+/// estado, cabeceras y cuerpo) como texto.
+pub async fn cheapo_request(host: &str, port: u16, path: &str) -> std::io::Result<String> {
+    let mut socket = net::TcpStream::connect((host, port))?;
+
+    // `Connection: close` le dice al servidor que no espere otra petición por
+    // esta conexión; sin ella, un servidor HTTP/1.1 podría dejarla abierta y
+    // `read_to_string` no acabaría nunca.
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    socket.write_all(request.as_bytes())?;
+    // Cerrar la escritura no espera a nadie: no devuelve un future.
+    socket.shutdown(net::Shutdown::Write)?;
+
+    let mut response = String::new();
+    socket.read_to_string(&mut response)?;
+    Ok(response)
+}

@@ -1,0 +1,49 @@
+//! Error: escribe la línea y no hace `flush`: los bytes se pueden quedar en el
+//! búfer del escritor.
+//! Se espera: fallan un_paquete_sale_como_una_linea_json_completa,
+//!   las_lineas_de_tareas_concurrentes_no_se_mezclan,
+//!   mientras_send_espera_el_hilo_atiende_a_otras_tareas
+//!
+//! Solución del ejercicio `mutex`: `Outbound`, el lado de salida de una conexión
+//! compartido por varias tareas.
+//!
+//! El escritor va dentro de un `async_std::sync::Mutex`, porque `send` tiene
+//! que tenerlo bloqueado mientras espera la escritura y el `flush`: con un
+//! `std::sync::Mutex`, la segunda tarea que pidiera el lock en el mismo hilo
+//! lo bloquearía entero, y la primera, dormida con el lock tomado, no podría
+//! despertar nunca.
+
+use async_std::io::Write;
+use async_std::io::prelude::*;
+use async_std::sync::Mutex;
+use serde::Serialize;
+
+/// El lado de salida de una conexión: varias tareas pueden mandar paquetes
+/// por el mismo escritor sin que sus líneas se mezclen.
+pub struct Outbound<W> {
+    escritor: Mutex<W>,
+}
+
+impl<W: Write + Unpin> Outbound<W> {
+    /// Envuelve el escritor (un `TcpStream`, en el chat del libro).
+    pub fn new(escritor: W) -> Outbound<W> {
+        Outbound {
+            escritor: Mutex::new(escritor),
+        }
+    }
+
+    /// Manda `paquete` como una línea JSON (el JSON y un `\n`) y hace `flush`.
+    pub async fn send<P: Serialize>(&self, paquete: &P) -> std::io::Result<()> {
+        // Se serializa antes de tomar el lock: cuanto menos dure la sección
+        // crítica, menos esperan las demás tareas.
+        let mut linea = serde_json::to_string(paquete)?;
+        linea.push('\n');
+
+        // El guardián vive hasta el final de la función, a través de los dos
+        // `.await`: mientras esta tarea espera al escritor, ninguna otra
+        // puede colar sus bytes en medio de esta línea.
+        let mut escritor = self.escritor.lock().await;
+        escritor.write_all(linea.as_bytes()).await?;
+        Ok(())
+    }
+}

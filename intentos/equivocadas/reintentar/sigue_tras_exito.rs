@@ -1,0 +1,39 @@
+//! Error: no sale del bucle con el primer `Ok`: hace siempre los `intentos`
+//! intentos y devuelve el último resultado.
+//! Se espera: fallan sale_bien_en_el_intento_k_mas_uno_si_el_servidor_falla_k_veces,
+//!   no_espera_si_el_primer_intento_sale_bien,
+//!   espera_al_menos_espera_entre_un_intento_y_el_siguiente,
+//!   acepta_un_closure_asincrono_que_cambia_lo_que_captura
+//!
+//! Solución del ejercicio `reintentar`: repetir una operación asíncrona que
+//! puede fallar.
+//!
+//! Un bucle que cuenta los intentos: el primer `Ok` sale enseguida; un `Err`
+//! sale si era el último intento y, si no, se suelta, se espera y se vuelve a
+//! llamar. La espera es `task::sleep(espera).await`: mientras dura, el future
+//! devuelve `Pending` y el hilo queda libre para las demás tareas.
+//!
+//! `operacion` se declara `mut` porque llamar a un `AsyncFnMut` lo toma
+//! prestado con `&mut`, y ese préstamo dura lo que dura el future de la
+//! llamada: hay que esperarlo (`.await`) antes de volver a llamarla.
+
+use std::time::Duration;
+
+use async_std::task;
+
+/// Llama a `operacion` hasta que devuelva `Ok` o hasta haberla llamado
+/// `intentos` veces, y espera `espera` entre un intento fallido y el
+/// siguiente. Devuelve el primer `Ok` o el `Err` del último intento.
+pub async fn reintentar<T, E>(
+    intentos: usize,
+    espera: Duration,
+    mut operacion: impl AsyncFnMut() -> Result<T, E>,
+) -> Result<T, E> {
+    assert!(intentos >= 1, "reintentar necesita al menos un intento");
+    let mut resultado = operacion().await;
+    for _ in 1..intentos {
+        task::sleep(espera).await;
+        resultado = operacion().await;
+    }
+    resultado
+}

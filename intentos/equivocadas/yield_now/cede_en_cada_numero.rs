@@ -1,0 +1,54 @@
+//! Error: cede el hilo después de cada número, no de cada trozo: las demás
+//! tareas no esperan, pero ceder cuesta más que lo que se calcula entre dos
+//! cesiones.
+//! Se espera: falla cede_una_vez_por_trozo_y_no_en_cada_numero
+//!
+//! Solución del ejercicio `yield_now`: `yield_now`, ceder el hilo durante un cálculo
+//! largo.
+//!
+//! El cálculo va a trozos de `chunk` números. Al final de cada trozo,
+//! `yield_now().await` devuelve `Pending` una vez: la tarea suelta el hilo,
+//! el ejecutor sondea a las demás y enseguida vuelve con esta, que sigue
+//! donde lo dejó.
+
+use async_std::task;
+
+/// ¿Es `n` primo? Prueba los divisores impares hasta la raíz cuadrada de
+/// `n`: es lento a propósito, para que haya algo que calcular.
+pub fn is_prime(n: u64) -> bool {
+    if n < 2 {
+        return false;
+    }
+    if n.is_multiple_of(2) {
+        return n == 2;
+    }
+    let mut divisor = 3;
+    while divisor * divisor <= n {
+        if n.is_multiple_of(divisor) {
+            return false;
+        }
+        divisor += 2;
+    }
+    true
+}
+
+/// Cuenta los primos menores que `limit`, a trozos de `chunk` números, y
+/// cede el hilo después de cada trozo.
+pub async fn count_primes(limit: u64, chunk: u64) -> u64 {
+    assert!(chunk > 0, "count_primes: `chunk` debe ser mayor que 0");
+    let mut count = 0;
+    let mut start = 0;
+    while start < limit {
+        // Un trozo de tamaño medio: ni tan largo que las demás tareas
+        // esperen demasiado, ni tan corto que ceder cueste más que calcular.
+        let end = limit.min(start.saturating_add(chunk));
+        for n in start..end {
+            if is_prime(n) {
+                count += 1;
+            }
+            task::yield_now().await;
+        }
+        start = end;
+    }
+    count
+}

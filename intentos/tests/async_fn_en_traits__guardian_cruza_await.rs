@@ -1,0 +1,15 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/async_fn_en_traits.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/async_fn_en_traits/guardian_cruza_await.rs.
+
+// No compila, a propósito. Clippy activa `cfg(clippy)` y así no lo mira:
+// `cargo clippy --workspace --all-targets` no se para aquí.
+#![cfg(not(clippy))]
+
+#[path = "../equivocadas/async_fn_en_traits/guardian_cruza_await.rs"]
+pub mod async_fn_en_traits;
+
+include!("../../exercises/tests/async_fn_en_traits.rs");

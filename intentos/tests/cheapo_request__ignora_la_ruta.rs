@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/cheapo_request.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/cheapo_request/ignora_la_ruta.rs.
+
+#[path = "../equivocadas/cheapo_request/ignora_la_ruta.rs"]
+pub mod cheapo_request;
+
+include!("../../exercises/tests/cheapo_request.rs");

@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/futures_perezosos.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/futures_perezosos/sin_despertar.rs.
+
+#[path = "../equivocadas/futures_perezosos/sin_despertar.rs"]
+pub mod futures_perezosos;
+
+include!("../../exercises/tests/futures_perezosos.rs");

@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/streams.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/streams/no_salta_las_vacias.rs.
+
+#[path = "../equivocadas/streams/no_salta_las_vacias.rs"]
+pub mod streams;
+
+include!("../../exercises/tests/streams.rs");

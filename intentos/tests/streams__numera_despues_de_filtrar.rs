@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/streams.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/streams/numera_despues_de_filtrar.rs.
+
+#[path = "../equivocadas/streams/numera_despues_de_filtrar.rs"]
+pub mod streams;
+
+include!("../../exercises/tests/streams.rs");
