@@ -79,7 +79,7 @@ impl Ejercicio {
     /// edita el alumno (`cheapo_request.rs`) o, si ese archivo vive en una
     /// carpeta (un ejercicio de varios archivos, `chat/mod.rs`), la carpeta
     /// entera (`chat`). Es lo que `cargo run -- reiniciar` devuelve a como
-    /// venía, y lo que `cargo run -- solucion` busca en `solutions/src/`.
+    /// venía, y lo que `cargo run -- solución` busca en `solutions/src/`.
     /// `None` si `archivo` no está dentro de `exercises/src/`.
     pub fn entrada_en_src(&self) -> Option<&str> {
         let resto = self.archivo.strip_prefix("exercises/src/")?;

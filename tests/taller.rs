@@ -705,10 +705,12 @@ fn reiniciar_sin_original_o_sin_donde_guardar_falla_sin_tocar_nada() {
 fn reiniciar_y_solucion_mal_pedidos_se_explican_en_espanol() {
     let total = ejercicios::todos().len();
     let fuera = (total + 1).to_string();
-    for orden in ["reiniciar", "solucion"] {
+    // Se escribe `solución`; `solucion`, sin tilde, también vale, y la
+    // orden que sugiere el mensaje es la de la tilde.
+    for (orden, sugerida) in [("reiniciar", "reiniciar"), ("solucion", "solución")] {
         let stderr = mala_entrada(&[orden]);
         assert!(
-            stderr.contains(&format!("cargo run -- {orden} cheapo_request")),
+            stderr.contains(&format!("cargo run -- {sugerida} cheapo_request")),
             "`{orden}` sin ejercicio debería decir cómo pedirlo:\n{stderr}"
         );
         for cual in ["0", fuera.as_str(), "-1", "no_existe"] {
@@ -756,7 +758,7 @@ fn solucion_se_niega_sin_resolver_y_la_ensena_con_la_opcion() {
     for esperado in [
         format!("Todavía no has resuelto {nombre}"),
         format!("cargo run -- pista {nombre}"),
-        format!("cargo run -- solucion {nombre} --sin-haberlo-resuelto"),
+        format!("cargo run -- solución {nombre} --sin-haberlo-resuelto"),
     ] {
         assert!(
             stderr.contains(&esperado),

@@ -10,7 +10,7 @@
 //! cargo run -- lista                             # todos, cada uno por su lado
 //! cargo run -- pista cheapo_request              # una ayuda
 //! cargo run -- reiniciar cheapo_request          # volver a empezar (tu versión se guarda)
-//! cargo run -- solucion cheapo_request           # la solución, cuando ya pasan sus pruebas
+//! cargo run -- solución cheapo_request           # la solución, cuando ya pasan sus pruebas
 //! ```
 //!
 //! La lista, el orden y las pistas están en `exercises/info.toml`.

@@ -11,7 +11,7 @@
 //! cargo run -- pista mutex 2  # la siguiente, y la 3 si la hay
 //! cargo run -- reiniciar mutex  # vuelve a empezarlo desde el esbozo original
 //!                             # (tu versión queda en exercises/guardados/)
-//! cargo run -- solucion mutex # su solución, cuando sus pruebas ya pasan
+//! cargo run -- solución mutex # su solución, cuando sus pruebas ya pasan
 //! cargo run -- vigila         # corre las pruebas del ejercicio actual cada vez
 //!                             # que guardas, y pasa al siguiente cuando pasan
 //! cargo run -- comprobar      # el contrato: cada prueba falla con el esbozo
@@ -44,8 +44,9 @@ Uso: cargo run -- <orden>
   pista N 2    la siguiente pista (hay dos o tres, de la idea a casi el código)
   reiniciar N  devuelve el archivo del ejercicio N a como venía en el taller; tu versión
                queda guardada en exercises/guardados/
-  solucion N   la solución del ejercicio N y la sección del capítulo que la explica,
+  solución N   la solución del ejercicio N y la sección del capítulo que la explica,
                cuando ya pasan sus pruebas (con --sin-haberlo-resuelto, aunque no pasen)
+               (sin tilde, solucion, también vale)
   vigila       corre las pruebas del ejercicio actual cada vez que guardas un archivo
                de exercises/, y pasa al siguiente cuando pasan (Ctrl-C para salir)
                (vigila --backtrace: muestra además la traza de cada pánico)

@@ -1,4 +1,4 @@
-//! `cargo run -- solucion NOMBRE`: la solución de un ejercicio, cuando ya lo
+//! `cargo run -- solución NOMBRE`: la solución de un ejercicio, cuando ya lo
 //! resolviste, y la sección del capítulo que lo explica.
 //!
 //! Ver la solución antes de tiempo quita lo que el ejercicio enseña, así que
@@ -18,13 +18,13 @@ use crate::{Estado, cargo};
 /// resuelto.
 pub const SIN_RESOLVER: &str = "--sin-haberlo-resuelto";
 
-/// `cargo run -- solucion ARGS`.
+/// `cargo run -- solución ARGS`.
 pub fn orden(args: &[&str]) -> ExitCode {
     match args {
         [] => {
             eprintln!(
                 "¿La solución de qué ejercicio? Dime su nombre o su número: \
-                 cargo run -- solucion cheapo_request (los nombres, en cargo run -- lista)."
+                 cargo run -- solución cheapo_request (los nombres, en cargo run -- lista)."
             );
             ExitCode::from(2)
         }
@@ -39,8 +39,8 @@ pub fn orden(args: &[&str]) -> ExitCode {
         }
         _ => {
             eprintln!(
-                "No entiendo «solucion {}»: solucion toma un solo ejercicio, por su nombre \
-                 o su número (cargo run -- solucion cheapo_request).",
+                "No entiendo «solución {}»: solución toma un solo ejercicio, por su nombre \
+                 o su número (cargo run -- solución cheapo_request).",
                 args.join(" ")
             );
             ExitCode::from(2)
@@ -156,6 +156,6 @@ fn por_que_no(ejercicio: &Ejercicio) -> Option<String> {
          La solución te daría hecho lo que el ejercicio enseña: antes, prueba con una pista \
          (cargo run -- pista {nombre}). Cuando las pruebas pasen, esta misma orden te la \
          enseña.\n\
-         Si aun así quieres verla ya: cargo run -- solucion {nombre} {SIN_RESOLVER}"
+         Si aun así quieres verla ya: cargo run -- solución {nombre} {SIN_RESOLVER}"
     ))
 }
