@@ -810,3 +810,177 @@ fn genera_los_identificadores_como_mdbook() {
     .collect();
     assert_eq!(ids, esperados);
 }
+
+// ---------------------------------------------------------------------------
+// El marco de cada capítulo.
+// ---------------------------------------------------------------------------
+
+/// Los capítulos que todavía no tienen su marco. La lista solo puede
+/// encoger: la prueba falla también si uno de ellos ya lo tiene, para que
+/// salga de aquí.
+const SIN_MARCO_TODAVIA: &[&str] = &[
+    "01-cheapo-request.md",
+    "02-many-requests.md",
+    "03-futures-perezosos.md",
+    "04-async-blocks.md",
+    "05-send-rc.md",
+    "06-yield-now.md",
+    "07-spawn-blocking.md",
+    "08-streams.md",
+    "09-mutex.md",
+    "10-otros-lenguajes.md",
+    "11-chat-protocolo.md",
+    "12-chat-cliente.md",
+    "13-chat-servidor.md",
+    "14-chat-mutex.md",
+    "15-chat-broadcast.md",
+    "16-waker.md",
+    "17-spawn-blocking-propio.md",
+    "18-block-on-propio.md",
+    "19-pin.md",
+    "20-maquina-de-estados.md",
+    "21-no-hay-hilo.md",
+    "22-callback-ffi.md",
+    "23-cuando-vale-la-pena.md",
+];
+
+/// Los capítulos numerados: los de las partes de `SUMMARY.md` (`- [..](..)`),
+/// no la introducción, el glosario ni los apéndices.
+fn capitulos_numerados() -> Vec<String> {
+    leer(&fuentes().join("SUMMARY.md"))
+        .lines()
+        .filter_map(|linea| linea.trim_start().strip_prefix("- ["))
+        .filter_map(|resto| resto.split_once("](").map(|(_, destino)| destino))
+        .filter_map(|destino| {
+            destino
+                .split_once(')')
+                .map(|(archivo, _)| archivo.to_string())
+        })
+        .filter(|archivo| !archivo.is_empty())
+        .collect()
+}
+
+/// Las secciones `## ...` de un capítulo, fuera de los bloques de código, con
+/// las líneas de cada una.
+fn secciones(texto: &str) -> Vec<(String, Vec<String>)> {
+    let mut secciones: Vec<(String, Vec<String>)> = Vec::new();
+    let mut en_codigo = false;
+    for linea in texto.lines() {
+        if linea.trim_start().starts_with("```") {
+            en_codigo = !en_codigo;
+        }
+        if !en_codigo && let Some(titulo) = linea.strip_prefix("## ") {
+            secciones.push((titulo.trim().to_string(), Vec::new()));
+        } else if let Some((_, lineas)) = secciones.last_mut() {
+            lineas.push(linea.to_string());
+        }
+    }
+    secciones
+}
+
+/// Lo que le falta al marco de un capítulo: «Aprenderás» y «Necesitas»
+/// arriba, «Para recordar» y «Ponte a prueba» al final, cada uno con lo suyo.
+fn problemas_del_marco(archivo: &str, texto: &str) -> Vec<String> {
+    let secciones = secciones(texto);
+    let titulos: Vec<&str> = secciones.iter().map(|(t, _)| t.as_str()).collect();
+    let mut problemas = Vec::new();
+    let puntos = |lineas: &[String]| lineas.iter().filter(|l| l.starts_with("- ")).count();
+    let mut pedir = |cumple: bool, que: String| {
+        if !cumple {
+            problemas.push(format!("book/src/{archivo}: {que}"));
+        }
+    };
+    pedir(
+        titulos.first() == Some(&"Aprenderás") && titulos.get(1) == Some(&"Necesitas"),
+        format!(
+            "sus dos primeras secciones deben ser «## Aprenderás» y «## Necesitas», y son {:?}",
+            &titulos[..titulos.len().min(2)]
+        ),
+    );
+    let n = titulos.len();
+    pedir(
+        n >= 4 && titulos[n - 2] == "Para recordar" && titulos[n - 1] == "Ponte a prueba",
+        format!(
+            "sus dos últimas secciones deben ser «## Para recordar» y «## Ponte a prueba», y son {:?}",
+            &titulos[n.saturating_sub(2)..]
+        ),
+    );
+    for (titulo, lineas) in &secciones {
+        match titulo.as_str() {
+            "Aprenderás" => {
+                let k = puntos(lineas);
+                pedir(
+                    (2..=4).contains(&k),
+                    format!("«Aprenderás» debe tener de 2 a 4 puntos (`- `), y tiene {k}"),
+                );
+            }
+            "Necesitas" => pedir(
+                puntos(lineas) >= 1,
+                "«Necesitas» debe decir, en una lista, qué capítulos e ideas hacen falta"
+                    .to_string(),
+            ),
+            "Para recordar" => {
+                let k = puntos(lineas);
+                pedir(
+                    (3..=5).contains(&k),
+                    format!("«Para recordar» debe tener de 3 a 5 puntos, y tiene {k}"),
+                );
+            }
+            "Ponte a prueba" => {
+                let cuerpo = lineas.join("\n");
+                let abiertos = cuerpo.matches("<details>").count();
+                let respuestas = cuerpo.matches("<summary>").count();
+                pedir(
+                    abiertos >= 3
+                        && respuestas == abiertos
+                        && cuerpo.matches("</details>").count() == abiertos,
+                    format!(
+                        "«Ponte a prueba» debe tener al menos tres preguntas, cada una con su \
+                         respuesta plegada en `<details><summary>…</summary> … </details>`; \
+                         tiene {abiertos} `<details>`"
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    problemas
+}
+
+#[test]
+fn cada_capitulo_tiene_su_marco() {
+    let mut problemas = Vec::new();
+    for archivo in capitulos_numerados() {
+        let texto = leer(&fuentes().join(&archivo));
+        let faltas = problemas_del_marco(&archivo, &texto);
+        let pendiente = SIN_MARCO_TODAVIA.contains(&archivo.as_str());
+        if pendiente && faltas.is_empty() {
+            problemas.push(format!(
+                "book/src/{archivo} ya tiene su marco: quítalo de SIN_MARCO_TODAVIA en tests/libro.rs"
+            ));
+        } else if !pendiente {
+            problemas.extend(faltas);
+        }
+    }
+    sin_problemas(
+        "Capítulos sin su marco (Aprenderás, Necesitas, Para recordar, Ponte a prueba)",
+        problemas,
+    );
+}
+
+#[test]
+fn ve_un_marco_incompleto() {
+    let bien = "# T\n\n## Aprenderás\n\n- a\n- b\n\n## Necesitas\n\n- [x](x.md)\n\n## Cuerpo\n\n\
+                ```text\n## no es una sección\n```\n\n## Para recordar\n\n- a\n- b\n- c\n\n\
+                ## Ponte a prueba\n\n1. ¿?\n\n<details>\n<summary>Respuesta</summary>\n\nSí.\n\n</details>\n\n\
+                2. ¿?\n\n<details>\n<summary>Respuesta</summary>\n\nNo.\n\n</details>\n\n\
+                3. ¿?\n\n<details>\n<summary>Respuesta</summary>\n\nTal vez.\n\n</details>\n";
+    assert_eq!(problemas_del_marco("bien.md", bien), Vec::<String>::new());
+    let sin_tercera = bien.replace(
+        "3. ¿?\n\n<details>\n<summary>Respuesta</summary>\n\nTal vez.\n\n</details>\n",
+        "",
+    );
+    assert_eq!(problemas_del_marco("mal.md", &sin_tercera).len(), 1);
+    let sin_necesitas = bien.replace("## Necesitas", "## Antes");
+    assert!(!problemas_del_marco("mal.md", &sin_necesitas).is_empty());
+}
