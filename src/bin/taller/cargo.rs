@@ -53,6 +53,26 @@ pub fn pruebas_con_traza(paquete: &str, objetivo: &str, traza: bool) -> std::io:
     ))
 }
 
+/// Compila de una vez todos los objetivos de pruebas de `paquete`
+/// (`cargo build --tests --keep-going`), sin correrlos.
+///
+/// `lista` lo hace antes de probar cada ejercicio por separado: una sola
+/// orden de cargo reparte la compilación entre los núcleos, y las
+/// `cargo test --test` de después encuentran hecho lo que compiló (el mismo
+/// perfil y las mismas features). Con `--keep-going`, un ejercicio que no
+/// compila no impide compilar los demás. Su resultado no importa aquí: lo
+/// que no compiló vuelve a fallar, con su error, al probarlo.
+pub fn compilar_pruebas_sin_parar(paquete: &str) -> std::io::Result<()> {
+    Command::new(cargo())
+        .current_dir(raiz())
+        .args(["build", "-p", paquete, "--tests", "--keep-going", "--quiet"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|_| ())
+}
+
 impl Corrida {
     /// La corrida que dejó esta salida de `cargo test`.
     pub fn de(exito: bool, stdout: String, stderr: String) -> Corrida {

@@ -96,7 +96,10 @@ fn main() -> ExitCode {
 /// progreso.
 fn lista() -> ExitCode {
     let todos = ejercicios::todos();
-    println!("Ejercicios del taller (corriendo sus pruebas...)\n");
+    println!("Ejercicios del taller (compilando y corriendo sus pruebas...)\n");
+    // Compilarlos todos de una vez, en una sola orden de cargo, aprovecha
+    // todos los núcleos; si cargo no arranca, lo dirá la primera prueba.
+    let _ = cargo::compilar_pruebas_sin_parar("exercises");
     let mut resueltos = 0;
     for (i, ejercicio) in todos.iter().enumerate() {
         let estado = estado(ejercicio);
