@@ -26,28 +26,37 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 destino="$raiz/book/src/salidas"
-ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks async_closures edicion_2024 send_rc async_fn_en_traits yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client waker spawn_blocking_propio block_on_propio pin pin_proyeccion maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_smol many_requests_tokio)
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks async_closures edicion_2024 send_rc async_fn_en_traits yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client waker spawn_blocking_propio block_on_propio pin pin_proyeccion maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_smol many_requests_tokio tokio_runtime select_timeout cancelacion many_requests_acotado)
 # Los que el libro muestra optimizados, porque el capítulo que los comenta
 # pide medir con `--release`: se corren así y se guardan en
 # NOMBRE_release.txt, con su gráfica en NOMBRE_release.svg si la dibujan.
 # tareas_vs_hilos está en las dos listas: su capítulo enseña las dos tablas.
-optimizados=(tareas_vs_hilos many_requests_escalado spawn_blocking_latido chat_carga)
+optimizados=(tareas_vs_hilos many_requests_escalado spawn_blocking_latido chat_carga many_requests_acotado)
+# Lo que reciben algunos de los optimizados: many_requests_acotado mide sus
+# cifras solo con `--medir` (sin argumentos, la demostración, que está en la
+# lista de arriba).
+declare -A argumentos_optimizados=([many_requests_acotado]="--medir")
 
 cd "$raiz"
 mkdir -p "$destino"
 # Los ejemplos que miden («¿Cuándo vale la pena async?») dibujan también una
-# gráfica SVG de la misma ejecución; con esta variable la dejan aquí, junto a
-# su salida, en lugar de en target/graficas/.
+# gráfica SVG de la misma ejecución, y los de los primeros capítulos
+# (many_requests, many_requests_spawn, futures_perezosos, send_rc, yield_now y
+# spawn_blocking), la cronología de sus sondeos (`src/cronologia.rs`); con
+# esta variable la dejan aquí, junto a su salida, en lugar de en
+# target/graficas/.
 export TALLER_GRAFICAS="$destino"
 
 # La máquina: modelo de procesador, núcleos, fecha y versión de rustc.
-cpu="$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
+# Sin las marcas «(R)» y «(TM)», y con el compilador sin su commit: la línea
+# cabe en la columna del libro (100 caracteres de código).
+cpu="$(grep -m1 '^model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//; s/(R)//g; s/(TM)//g; s/  */ /g' || true)"
 if [[ -z "$cpu" ]]; then
     cpu="procesador desconocido"
 fi
 nucleos="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')"
 fecha="$(date '+%Y-%m-%d')"
-compilador="$(rustc --version)"
+compilador="$(rustc --version | cut -d' ' -f1-2)"
 # La primera línea de cada salida: la máquina, cómo se compiló el ejemplo,
 # la fecha y el compilador.
 cabecera() {
@@ -68,6 +77,8 @@ pedidos=("$@")
 
 # Corre un ejemplo y guarda su salida con la cabecera.
 #   correr NOMBRE ARCHIVO COMPILACION [opciones de cargo run...]
+# Los argumentos del programa, si los hay, van en el arreglo `programa`.
+programa=()
 correr() {
     local ejemplo="$1" salida="$2" compilacion="$3"
     shift 3
@@ -79,7 +90,7 @@ correr() {
     local temporal
     temporal="$(mktemp)"
     # Se guarda también la salida de errores: es parte de lo que ve el alumno.
-    if ! cargo run -q "$@" --example "$ejemplo" >"$temporal" 2>&1; then
+    if ! cargo run -q "$@" --example "$ejemplo" -- "${programa[@]}" >"$temporal" 2>&1; then
         echo "error: el ejemplo ${ejemplo} terminó con error; su salida:" >&2
         cat "$temporal" >&2
         rm -f "$temporal"
@@ -109,7 +120,9 @@ done
 # capítulos comentan.
 for ejemplo in "${optimizados[@]}"; do
     pedido "$ejemplo" || continue
+    read -r -a programa <<<"${argumentos_optimizados[$ejemplo]:-}"
     correr "$ejemplo" "$destino/${ejemplo}_release.txt" "optimizado (--release)" --release
+    programa=()
 done
 
 if (( ${#pedidos[@]} > 0 )); then

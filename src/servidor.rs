@@ -28,6 +28,13 @@
 //!   clave lleva su propia cuenta, así que dos pruebas con claves distintas no
 //!   se pisan; [`Servidor::peticiones_con_clave`] dice cuántas vio cada una.
 //!   Es el servidor que necesita quien aprende a reintentar;
+//! - **esperar a que empiecen otras**: la ruta
+//!   `/hasta_empezadas?total=K&max_ms=M` sigue en vuelo hasta que el
+//!   servidor ha visto empezar K peticiones desde que arrancó (ella incluida),
+//!   o hasta que pasan M ms, y su cuerpo dice cuál de las dos cosas pasó. Así
+//!   una prueba ve, contando, si un cliente empieza peticiones nuevas
+//!   mientras una sigue en vuelo (`many_requests_acotado`); el límite de
+//!   tiempo solo evita que un cliente que no lo hace cuelgue la prueba;
 //! - **contar**: cuántas peticiones está atendiendo ahora mismo
 //!   ([`Servidor::en_vuelo`]) y cuál fue el máximo ([`Servidor::pico_en_vuelo`]).
 //!   Con ese pico las pruebas demuestran que unas peticiones corrieron a la
@@ -73,6 +80,9 @@ struct Contadores {
     en_vuelo: AtomicUsize,
     pico: AtomicUsize,
     atendidas: AtomicUsize,
+    /// Cuántas peticiones han empezado desde que arrancó el servidor: las
+    /// atendidas más las que están en vuelo. La usa `/hasta_empezadas`.
+    empezadas: AtomicUsize,
     /// Cuántas peticiones a `/falla_veces` llegaron con cada `clave`. Un
     /// `Mutex` de la biblioteca estándar basta: se toma, se suma y se suelta
     /// sin ningún `.await` en medio.
@@ -87,6 +97,7 @@ struct EnVuelo(Arc<Contadores>);
 
 impl EnVuelo {
     fn empezar(contadores: &Arc<Contadores>) -> EnVuelo {
+        contadores.empezadas.fetch_add(1, Ordering::SeqCst);
         let ahora = contadores.en_vuelo.fetch_add(1, Ordering::SeqCst) + 1;
         contadores.pico.fetch_max(ahora, Ordering::SeqCst);
         EnVuelo(Arc::clone(contadores))
@@ -271,6 +282,7 @@ async fn responder(peticion: Request, config: &Config, contadores: &Arc<Contador
     let ruta = peticion.url().path().to_string();
     match ruta.as_str() {
         "/falla_veces" => falla_veces(&peticion, contadores),
+        "/hasta_empezadas" => hasta_empezadas(&peticion, contadores).await,
         "/error500" => {
             let mut respuesta = Response::new(StatusCode::InternalServerError);
             respuesta.set_body("Error 500 provocado a propósito por el servidor local.\n");
@@ -392,6 +404,42 @@ fn falla_veces(peticion: &Request, contadores: &Contadores) -> Response {
     }
 }
 
+/// La ruta `/hasta_empezadas?total=K&max_ms=M`: no responde hasta que el
+/// servidor ha visto empezar `K` peticiones desde que arrancó (esta
+/// incluida) o hasta que pasan `M` ms (2000 si no se dice). Responde 200 en
+/// los dos casos, y el cuerpo dice cuál fue: «liberada» si llegó a `K`,
+/// «límite de tiempo» si no. Sin un `total` numérico, 400.
+///
+/// Mira la cuenta cada milisegundo: es un servidor de pruebas, y así no
+/// hace falta avisar a nadie cuando empieza una petición.
+async fn hasta_empezadas(peticion: &Request, contadores: &Contadores) -> Response {
+    let Some(total) = parametro_numerico(peticion, "total") else {
+        let mut respuesta = Response::new(StatusCode::BadRequest);
+        respuesta.set_body(
+            "La ruta /hasta_empezadas necesita un total: /hasta_empezadas?total=K&max_ms=M.\n",
+        );
+        return respuesta;
+    };
+    let maximo = Duration::from_millis(parametro_numerico(peticion, "max_ms").unwrap_or(2000));
+    let inicio = std::time::Instant::now();
+    let empezadas = || contadores.empezadas.load(Ordering::SeqCst) as u64;
+    while empezadas() < total && inicio.elapsed() < maximo {
+        task::sleep(Duration::from_millis(1)).await;
+    }
+    let vistas = empezadas();
+    let mut respuesta = Response::new(StatusCode::Ok);
+    respuesta.set_body(if vistas >= total {
+        format!("Liberada: el servidor vio empezar {vistas} de {total} peticiones.\n")
+    } else {
+        format!(
+            "Límite de tiempo de {} ms: el servidor solo vio empezar {vistas} de {total} \
+             peticiones.\n",
+            maximo.as_millis()
+        )
+    });
+    respuesta
+}
+
 /// Un lector que siempre falla: la mitad rota de la respuesta de `/cortar`.
 struct LectorQueFalla;
 
@@ -498,6 +546,47 @@ mod pruebas {
             let (estado, cuerpo) = pedir(&servidor.url("/lento?trozos=5&pausa_ms=1")).await;
             assert_eq!((estado, cuerpo.as_str()), (200, esperado));
         })
+    }
+
+    #[test]
+    fn hasta_empezadas_espera_a_que_empiecen_otras_o_al_limite_de_tiempo() {
+        con_limite(
+            10,
+            "el servidor local no respondió a /hasta_empezadas",
+            || async {
+                let servidor = Servidor::iniciar().await.unwrap();
+                // Nadie más pide nada: la suelta el límite de tiempo.
+                let (estado, cuerpo) =
+                    pedir(&servidor.url("/hasta_empezadas?total=2&max_ms=50")).await;
+                assert_eq!(estado, 200, "{cuerpo}");
+                assert!(
+                    cuerpo.contains("solo vio empezar 1 de 2 peticiones"),
+                    "{cuerpo}"
+                );
+
+                // Ya empezó una (la de arriba): con esta y dos más se llega a 4.
+                let url = servidor.url("/hasta_empezadas?total=4&max_ms=5000");
+                let lenta = task::spawn(async move { pedir(&url).await });
+                while servidor.en_vuelo() == 0 {
+                    task::sleep(Duration::from_millis(1)).await;
+                }
+                assert_eq!(pedir(&servidor.url("/a")).await.0, 200);
+                assert_eq!(
+                    servidor.en_vuelo(),
+                    1,
+                    "la lenta sigue en vuelo tras la tercera"
+                );
+                assert_eq!(pedir(&servidor.url("/b")).await.0, 200);
+                let (estado, cuerpo) = lenta.await;
+                assert_eq!(estado, 200, "{cuerpo}");
+                assert!(
+                    cuerpo.contains("Liberada: el servidor vio empezar 4 de 4"),
+                    "{cuerpo}"
+                );
+
+                assert_eq!(pedir(&servidor.url("/hasta_empezadas")).await.0, 400);
+            },
+        )
     }
 
     #[test]

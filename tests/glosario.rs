@@ -87,6 +87,17 @@ const VARIANTES: &[Variante] = &[
     // lock
     v("lockea*", "tomar el lock", "lock"),
     v("lockear", "tomar el lock", "lock"),
+    // concurrencia acotada y estructurada
+    v(
+        "concurrencia limitada",
+        "concurrencia acotada",
+        "concurrencia-acotada",
+    ),
+    v(
+        "concurrencia estructural",
+        "concurrencia estructurada",
+        "concurrencia-estructurada",
+    ),
 ];
 
 /// Las variantes que se buscan también en el código, porque el alumno lee

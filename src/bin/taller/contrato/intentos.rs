@@ -114,7 +114,7 @@ pub fn comprobar(elegidos: Option<&[Ejercicio]>, todos: &[Ejercicio], repetir: u
     };
     println!(
         "\nIntentos: cada solución equivocada falla como dice su cabecera, y cada \
-         alternativa pasa{veces}.\n\n  {:<3} {:<20} {:<30} {:<60} resultado",
+         alternativa pasa{veces}.\n\n  {:<3} {:<22} {:<30} {:<60} resultado",
         "#", "ejercicio", "intento", "prueba"
     );
     // Varios intentos a la vez: casi todo el tiempo se va en esperar (una
@@ -149,7 +149,7 @@ pub fn comprobar(elegidos: Option<&[Ejercicio]>, todos: &[Ejercicio], repetir: u
                     .map_or(0, |i| i + 1);
                 for (prueba, resultado) in &juicio.filas {
                     println!(
-                        "  {numero:<3} {:<20} {:<30} {prueba:<60} {resultado}",
+                        "  {numero:<3} {:<22} {:<30} {prueba:<60} {resultado}",
                         intento.ejercicio,
                         nombre_en_la_tabla(intento)
                     );

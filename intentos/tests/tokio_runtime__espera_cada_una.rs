@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/tokio_runtime.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/tokio_runtime/espera_cada_una.rs.
+
+#[path = "../equivocadas/tokio_runtime/espera_cada_una.rs"]
+pub mod tokio_runtime;
+
+include!("../../exercises/tests/tokio_runtime.rs");
