@@ -161,7 +161,7 @@ async fn medir(p: Parametros) -> ChatResult<()> {
 
 fn imprimir(p: &Parametros, m: &Medida) {
     println!(
-        "  rendimiento: {} mensajes de seguido → {} entregas en {:.2} s = {:.0} entregas/s \
+        "  rendimiento: {} mensajes de seguido → {} entregas en {:.2} s = {:.0} entregas/s\n    \
          ({} perdidas por ir atrasado)",
         p.mensajes, m.entregas, m.segundos, m.entregas_por_segundo, m.perdidas
     );

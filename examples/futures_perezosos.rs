@@ -30,6 +30,8 @@ use std::time::{Duration, Instant};
 use async_std::task;
 use futures::FutureExt;
 use futures::future::FusedFuture;
+use taller_async::cronologia::{self, Cronologia, Panel};
+use taller_async::medir;
 
 /// Cuánto duerme el temporizador de la segunda parte.
 const ESPERA: Duration = Duration::from_millis(200);
@@ -51,6 +53,12 @@ fn main() {
 
     println!("\n3. Después de Ready, no se sondea más (salvo con fuse)\n");
     despues_de_ready();
+
+    println!("\n4. Otra vez los dos de la parte 2, mirados para dibujarlos\n");
+    if let Err(problema) = dibujar_la_vida_de_un_future() {
+        eprintln!("error: {problema}");
+        std::process::exit(1);
+    }
 }
 
 // ANCHOR: saludar
@@ -221,4 +229,43 @@ fn despues_de_ready() {
         );
     }
     // ANCHOR_END: despues_de_ready
+}
+
+/// Cada sondeo y cada despertar de los futures de la cuarta parte.
+static CRONOLOGIA: Cronologia = Cronologia::new();
+
+/// La figura del capítulo: los dos futures de la segunda parte, otra vez con
+/// `block_on_de_juguete`, envueltos en un future que anota cada sondeo (su
+/// hilo y lo que devolvió) y cada llamada al waker, con el hilo que la hizo
+/// (`taller_async::cronologia`). Un panel para cada uno, cada uno con su
+/// escala de tiempo.
+fn dibujar_la_vida_de_un_future() -> Result<(), String> {
+    let temporizador = format!("task::sleep({} ms)", ESPERA.as_millis());
+    println!("  a) {temporizador}:");
+    CRONOLOGIA.empezar();
+    block_on_de_juguete(CRONOLOGIA.registrar(&temporizador, task::sleep(ESPERA)));
+    let del_temporizador = CRONOLOGIA.eventos();
+
+    println!("  b) task::yield_now():");
+    CRONOLOGIA.empezar();
+    block_on_de_juguete(CRONOLOGIA.registrar("task::yield_now()", task::yield_now()));
+    let de_yield_now = CRONOLOGIA.eventos();
+
+    let paneles = [
+        Panel::de(
+            format!("a) {temporizador}: Pending, el hilo duerme, wake desde otro hilo, Ready"),
+            &del_temporizador,
+        ),
+        Panel::de(
+            "b) task::yield_now(): llama al waker dentro de su propio poll, y enseguida Ready",
+            &de_yield_now,
+        ),
+    ];
+    medir::escribir_grafica("futures_perezosos", |ruta| {
+        cronologia::dibujar(
+            ruta,
+            "La vida de un future en block_on_de_juguete",
+            &paneles,
+        )
+    })
 }

@@ -29,6 +29,7 @@ use std::time::Duration;
 
 use async_std::io::prelude::*;
 use async_std::{net, task};
+use taller_async::cronologia::Cronologia;
 use taller_async::ejemplos::{self, Demostracion, Hilos, PETICIONES};
 
 const USO: &str = "uso: cargo run --example many_requests -- [--limite-ms N] [URL ...]\n\
@@ -37,9 +38,25 @@ const USO: &str = "uso: cargo run --example many_requests -- [--limite-ms N] [UR
 /// Qué hilo corrió cada petición: se anota al empezar y al terminar.
 static HILOS: Hilos = Hilos::new();
 
+/// Cada sondeo de cada petición y de la tarea que las lanza, para la figura
+/// del capítulo (`taller_async::cronologia`).
+static CRONOLOGIA: Cronologia = Cronologia::new();
+
+/// `cheapo_request`, mirada: cada sondeo de su future, con su hilo y lo que
+/// devolvió, queda en `CRONOLOGIA`, en la fila de su ruta.
+async fn cheapo_request(host: &str, port: u16, path: &str) -> std::io::Result<String> {
+    CRONOLOGIA
+        .registrar(path, cheapo_request_anotando_hilos(host, port, path))
+        .await
+}
+
 /// La `cheapo_request` asíncrona de `cheapo_request.rs`, con dos líneas más
 /// que anotan en qué hilo empieza y en qué hilo termina cada petición.
-async fn cheapo_request(host: &str, port: u16, path: &str) -> std::io::Result<String> {
+async fn cheapo_request_anotando_hilos(
+    host: &str,
+    port: u16,
+    path: &str,
+) -> std::io::Result<String> {
     HILOS.anotar(path);
     let mut socket = net::TcpStream::connect((host, port)).await?;
     let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
@@ -110,7 +127,8 @@ async fn demostracion(limite: Duration) -> Result<(), ExitCode> {
         "Lanzo {PETICIONES} peticiones con task::spawn_local desde el hilo {}.",
         ejemplos::hilo_actual()
     );
-    let tanda = many_requests(demo.peticiones());
+    CRONOLOGIA.empezar();
+    let tanda = CRONOLOGIA.registrar("many_requests", many_requests(demo.peticiones()));
     let (_, total) = demo.medir(limite, tanda, ejemplos::resumir).await?;
     println!();
     demo.resumen(total);
@@ -126,5 +144,5 @@ async fn demostracion(limite: Duration) -> Result<(), ExitCode> {
              hilo que la lanzó, y ese hilo alterna entre ellas en cada .await que no está listo."
         );
     }
-    Ok(())
+    ejemplos::dibujar_tanda("many_requests", "task::spawn_local", &CRONOLOGIA.eventos())
 }

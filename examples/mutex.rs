@@ -85,8 +85,8 @@ async fn tabla_de_grupos() {
     let grupos = tabla.0.lock().unwrap();
     let total: usize = grupos.values().sum();
     println!(
-        "{TAREAS} tareas del pool de hilos anotaron un mensaje cada una: {grupos:?} \
-         (total {total})"
+        "{TAREAS} tareas del pool de hilos anotaron un mensaje cada una:\n  \
+         {grupos:?} (total {total})"
     );
 }
 
@@ -260,6 +260,9 @@ fn lineas_de_chat() -> Vec<String> {
         .collect()
 }
 
+/// El ancho de cada renglón en que se imprime una línea rota.
+const TROZO: usize = 64;
+
 async fn conexion_compartida() {
     println!("Tres tareas mandan una línea JSON cada una por la misma conexión lenta.\n");
 
@@ -274,7 +277,13 @@ async fn conexion_compartida() {
     let (validas, total, rota) = conexion.revisar();
     println!("Sin Mutex, cada tarea escribe cuando puede: {validas} de {total} líneas válidas.");
     if let Some(rota) = rota {
-        println!("  una línea, tal como llegó: {rota}");
+        // Es una sola línea, más ancha que una terminal: se imprime en trozos
+        // de igual ancho, uno por renglón, para que se pueda leer entera.
+        println!("  una línea, tal como llegó, en trozos de {TROZO} caracteres:");
+        let letras: Vec<char> = rota.chars().collect();
+        for trozo in letras.chunks(TROZO) {
+            println!("    {}", trozo.iter().collect::<String>());
+        }
     }
 
     // ANCHOR: con_lock

@@ -26,7 +26,9 @@ use std::thread;
 use std::time::Duration;
 
 use async_std::task;
+use taller_async::cronologia::{self, Cronologia, Panel, Que};
 use taller_async::ejemplos::hilo_actual;
+use taller_async::medir;
 
 /// Cuántas tareas lanza la primera parte.
 const TAREAS: usize = 8;
@@ -38,6 +40,10 @@ fn es_send<T: Send>(_: &T) {}
 fn main() {
     println!("1. Una tarea de spawn puede cambiar de hilo en cada .await\n");
     task::block_on(cambios_de_hilo());
+    if let Err(problema) = task::block_on(dibujar_cambios_de_hilo()) {
+        eprintln!("error: {problema}");
+        std::process::exit(1);
+    }
 
     println!("\n2. Un Rc que cruza un .await\n");
     task::block_on(rc_y_await());
@@ -75,6 +81,66 @@ async fn cambios_de_hilo() {
     println!("  (Cambia de una ejecución a otra; basta con que pueda pasar.)");
 }
 // ANCHOR_END: cambios_de_hilo
+
+/// Cada sondeo de las tareas de la figura del capítulo.
+static CRONOLOGIA: Cronologia = Cronologia::new();
+/// Cuántas tareas y cuántos `.await` tiene cada una en la figura.
+const TAREAS_DE_LA_FIGURA: usize = 4;
+const ESPERAS_DE_LA_FIGURA: usize = 6;
+
+/// La figura del capítulo: unas tareas de `spawn` con varios `.await` cada
+/// una, y en qué hilo corrió cada uno de sus sondeos, anotado con
+/// `taller_async::cronologia`. Cada tarea duerme unos milisegundos en cada
+/// `.await`; entre tanto, su hilo atiende a otras. Imprime cuántos sondeos
+/// corrieron en un hilo distinto del anterior de su misma tarea.
+async fn dibujar_cambios_de_hilo() -> Result<(), String> {
+    CRONOLOGIA.empezar();
+    let handles: Vec<_> = (0..TAREAS_DE_LA_FIGURA)
+        .map(|i| {
+            let fila = format!("tarea {i}");
+            CRONOLOGIA.anotar_lanzada(&fila);
+            task::spawn(CRONOLOGIA.registrar(&fila, async move {
+                for vuelta in 0..ESPERAS_DE_LA_FIGURA {
+                    task::sleep(Duration::from_millis(3 + ((i + vuelta) % 3) as u64)).await;
+                }
+            }))
+        })
+        .collect();
+    for handle in handles {
+        handle.await;
+    }
+    let eventos = CRONOLOGIA.eventos();
+
+    // Los cambios de hilo: sondeos de una tarea que corrieron en otro hilo
+    // que el sondeo anterior de la misma tarea.
+    let mut anterior = std::collections::BTreeMap::new();
+    let (mut sondeos, mut cambios) = (0, 0);
+    for evento in &eventos {
+        if let Que::Sondeo { .. } = evento.que {
+            sondeos += 1;
+            if let Some(hilo) = anterior.insert(&evento.fila, &evento.hilo)
+                && hilo != &evento.hilo
+            {
+                cambios += 1;
+            }
+        }
+    }
+    println!(
+        "\n  Para la figura, {TAREAS_DE_LA_FIGURA} tareas con {ESPERAS_DE_LA_FIGURA} .await \
+         cada una: de sus {sondeos} sondeos,\n  {cambios} corrieron en otro hilo que el sondeo \
+         anterior de la misma tarea."
+    );
+    let paneles = [Panel::de(
+        format!(
+            "{TAREAS_DE_LA_FIGURA} tareas de task::spawn, cada una con \
+             {ESPERAS_DE_LA_FIGURA} task::sleep(...).await"
+        ),
+        &eventos,
+    )];
+    medir::escribir_grafica("send_rc", |ruta| {
+        cronologia::dibujar(ruta, "En qué hilo corre cada sondeo de una tarea", &paneles)
+    })
+}
 
 // ANCHOR: reluctant_rc
 /// La versión del libro: el `Rc` cruza el `.await`, así que el future lo

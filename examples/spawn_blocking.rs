@@ -40,7 +40,8 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{self, PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
 use async_std::task;
-use taller_async::ejemplos;
+use taller_async::cronologia::{self, Cronologia, Evento, Panel};
+use taller_async::{ejemplos, medir};
 
 /// Cada cuánto quiere latir el reloj.
 const PERIODO: Duration = Duration::from_millis(10);
@@ -146,7 +147,16 @@ struct Medida {
     latidos_durante: usize,
     peor_hueco: Duration,
     hilos: Vec<String>,
+    /// Cada sondeo del reloj y de las sesiones, y cada hash, para la figura.
+    eventos: Vec<Evento>,
 }
+
+/// Lo que pasó en cada pasada, para la figura del capítulo
+/// (`taller_async::cronologia`): los sondeos del reloj y de la tarea de las
+/// sesiones, y lo que tardó cada hash, en su hilo.
+static CRONOLOGIA: Cronologia = Cronologia::new();
+/// La fila de los hashes en la figura.
+const HASHES: &str = "cada hash";
 
 /// Corre `sesiones` en una tarea local, con el reloj en otra tarea local del
 /// mismo hilo, y mide.
@@ -155,15 +165,17 @@ where
     F: Future<Output = ()> + 'static,
 {
     HILOS.lock().unwrap().clear();
+    CRONOLOGIA.empezar();
     task::block_on(async {
         let latidos = Rc::new(RefCell::new(Vec::new()));
         let parar = Rc::new(RefCell::new(false));
-        let reloj = task::spawn_local(reloj(latidos.clone(), parar.clone()));
+        let reloj =
+            task::spawn_local(CRONOLOGIA.registrar("reloj", reloj(latidos.clone(), parar.clone())));
 
         task::sleep(3 * PERIODO).await;
         let (inicio, fin) = task::spawn_local(async {
             let inicio = Instant::now();
-            sesiones.await;
+            CRONOLOGIA.registrar("sesiones", sesiones).await;
             (inicio, Instant::now())
         })
         .await;
@@ -177,6 +189,7 @@ where
             latidos_durante: latidos.iter().filter(|&&t| inicio < t && t < fin).count(),
             peor_hueco: latidos.windows(2).map(|par| par[1] - par[0]).max().unwrap(),
             hilos: HILOS.lock().unwrap().clone(),
+            eventos: CRONOLOGIA.eventos(),
         }
     })
 }
@@ -236,7 +249,9 @@ fn main() -> ExitCode {
     let en_la_tarea = medir(async move {
         for _ in 0..SESIONES {
             anotar_hilo();
+            let antes = Instant::now();
             let ok = verify_password_en_la_tarea(CONTRASENA, &h, CLAVE).await;
+            CRONOLOGIA.anotar_tramo(HASHES, antes, Instant::now());
             assert_eq!(ok, Ok(true), "la contraseña buena no se verificó");
         }
     });
@@ -251,6 +266,10 @@ fn main() -> ExitCode {
         }
     });
     imprimir(&con_spawn_blocking);
+    if let Err(problema) = dibujar(&en_la_tarea, &con_spawn_blocking) {
+        eprintln!("error: {problema}");
+        return ExitCode::FAILURE;
+    }
 
     let mala = task::block_on(verify_password("incorrecto caballo", &hash, CLAVE));
     let otra_clave = task::block_on(verify_password(CONTRASENA, &hash, "otra clave"));
@@ -319,9 +338,38 @@ async fn verify_password_anotando(
 
     task::spawn_blocking(move || {
         anotar_hilo();
-        verify_password_blocking(&password, &hash, &key)
+        let antes = Instant::now();
+        let ok = verify_password_blocking(&password, &hash, &key);
+        CRONOLOGIA.anotar_tramo(HASHES, antes, Instant::now());
+        ok
     })
     .await
+}
+
+/// La figura: las dos pasadas, una debajo de otra, en la misma escala de
+/// tiempo.
+fn dibujar(en_la_tarea: &Medida, con_spawn_blocking: &Medida) -> Result<(), String> {
+    let hasta = [en_la_tarea, con_spawn_blocking]
+        .iter()
+        .flat_map(|m| m.eventos.iter().map(|e| e.extremos().1))
+        .max()
+        .unwrap_or_default();
+    let panel = |titulo: &str, medida: &Medida| {
+        Panel::de(titulo, &medida.eventos)
+            .entre(Duration::ZERO, hasta)
+            .en_orden(&["reloj", "sesiones", HASHES])
+    };
+    let paneles = [
+        panel("Verificando en la propia tarea", en_la_tarea),
+        panel("Verificando con spawn_blocking", con_spawn_blocking),
+    ];
+    let titulo = format!(
+        "Un reloj que quiere latir cada {} ms y {SESIONES} verificaciones, en un hilo",
+        PERIODO.as_millis()
+    );
+    medir::escribir_grafica("spawn_blocking", |ruta| {
+        cronologia::dibujar(ruta, &titulo, &paneles)
+    })
 }
 
 /// El código del libro, con el crate `argonautica`, y cómo se entiende con

@@ -514,17 +514,17 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
         (hilos.nucleo_por_unidad(), hilos.residente_por_unidad())
     {
         println!("   Lo que el núcleo ocupa por cada hilo, y la residente no cuenta:");
-        println!(
-            "   hilos   pila del núcleo {:>9} · estructuras (todo el sistema) {:>9} · \
-             tablas de páginas {:>9}",
-            medir::bytes(pila),
-            medir::bytes(estructuras),
-            medir::bytes(tablas)
-        );
-        println!(
-            "   hilos   en total, residente y núcleo: {}",
-            medir::bytes(residente + pila + estructuras + tablas)
-        );
+        for (que, cuanto) in [
+            ("pila del núcleo", pila),
+            ("estructuras (todo el sistema)", estructuras),
+            ("tablas de páginas", tablas),
+            (
+                "en total, residente y núcleo",
+                residente + pila + estructuras + tablas,
+            ),
+        ] {
+            println!("   hilos   {que:<30} {:>10}", medir::bytes(cuanto));
+        }
     }
     if let Some(memoria) = medir::memoria() {
         println!(
@@ -567,7 +567,7 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
     let (caben_hilos, caben_tareas) = (hilos, tareas);
 
     // ANCHOR: tabla
-    println!("\nLo que se suele decir frente a lo medido (tarea = task::spawn_local):\n");
+    println!("\nLo que se suele decir frente a lo medido (tarea = task::spawn_local):");
     let memoria = |valor: Option<f64>| valor.map_or("no disponible".to_string(), medir::bytes);
     let veces = |hilo: Option<f64>, tarea: Option<f64>| match (hilo, tarea) {
         (Some(hilo), Some(tarea)) if tarea > 0.0 => format!("× {:.0}", hilo / tarea),
@@ -610,14 +610,17 @@ fn medir_todo(opciones: &Opciones) -> Result<(), String> {
             ),
         ),
     ];
-    println!(
-        "  {:<33} {:<24} {:>12}   {:<26} {:>12}   ventaja de la tarea",
-        "", "hilo: se suele decir", "medido", "tarea: se suele decir", "medido"
-    );
+    // Cada medida, con una fila para el hilo y otra para la tarea.
+    let columnas = |quien: &str, dicho: &str, medido: &str, ventaja: &str| {
+        let fila = format!("    {quien:<7} {dicho:<26} {medido:>13}   {ventaja}");
+        println!("{}", fila.trim_end());
+    };
+    println!();
+    columnas("", "se suele decir", "medido", "ventaja de la tarea");
     for (medida, dicho_hilo, hilo, dicho_tarea, tarea, diferencia) in &filas {
-        println!(
-            "  {medida:<33} {dicho_hilo:<24} {hilo:>12}   {dicho_tarea:<26} {tarea:>12}   {diferencia}"
-        );
+        println!("  {medida}:");
+        columnas("hilo", dicho_hilo, hilo, "");
+        columnas("tarea", dicho_tarea, tarea, diferencia);
     }
     // ANCHOR_END: tabla
 

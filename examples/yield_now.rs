@@ -31,6 +31,8 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
 
 use async_std::task;
+use taller_async::cronologia::{self, Cronologia, Evento, Hilo, Panel, Que};
+use taller_async::medir;
 
 const USO: &str = "uso: cargo run --example yield_now -- [LÍMITE [TROZO]]\n\
      cuenta los primos menores que LÍMITE (2000000 si no se dice), cediendo el hilo\n\
@@ -104,6 +106,8 @@ struct Medida {
     duracion: Duration,
     latidos_durante: usize,
     peor_hueco: Duration,
+    /// El instante de cada latido, para la figura del capítulo.
+    latidos: Vec<Instant>,
 }
 
 // ANCHOR: medir
@@ -137,6 +141,7 @@ where
             duracion: fin - inicio,
             latidos_durante: latidos.iter().filter(|&&t| inicio < t && t < fin).count(),
             peor_hueco: latidos.windows(2).map(|par| par[1] - par[0]).max().unwrap(),
+            latidos: latidos.clone(),
         }
     })
 }
@@ -227,7 +232,9 @@ fn main() -> ExitCode {
     );
 
     println!("\nEl cálculo de un tirón, sin ningún .await dentro:");
-    let de_un_tiron = medir(count_primes_blocking(limit));
+    CRONOLOGIA.empezar();
+    let de_un_tiron = medir(CRONOLOGIA.registrar("cálculo", count_primes_blocking(limit)));
+    let figura_de_un_tiron = filas_de_la_figura(&de_un_tiron);
     imprimir(&de_un_tiron);
 
     println!(
@@ -235,12 +242,89 @@ fn main() -> ExitCode {
          cada uno:",
         limit.div_ceil(chunk)
     );
-    let a_trozos = medir(count_primes(limit, chunk));
+    CRONOLOGIA.empezar();
+    let a_trozos = medir(CRONOLOGIA.registrar("cálculo", count_primes(limit, chunk)));
+    let figura_a_trozos = filas_de_la_figura(&a_trozos);
     imprimir(&a_trozos);
 
     if de_un_tiron.primos != a_trozos.primos {
         eprintln!("error: las dos versiones del cálculo no coinciden");
         return ExitCode::FAILURE;
     }
-    ExitCode::SUCCESS
+    let paneles = [
+        (figura_de_un_tiron, "El cálculo de un tirón".to_string()),
+        (
+            figura_a_trozos,
+            format!("El cálculo a trozos de {chunk} números, con yield_now().await tras cada uno"),
+        ),
+    ];
+    match dibujar(&paneles) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(problema) => {
+            eprintln!("error: {problema}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Cada sondeo del cálculo, para la figura del capítulo: `main` lo envuelve
+/// en un future que los anota (`taller_async::cronologia`).
+static CRONOLOGIA: Cronologia = Cronologia::new();
+
+/// Los eventos de una pasada para la figura: los sondeos del cálculo, que
+/// anotó `CRONOLOGIA`, y los latidos del reloj, que anotó el propio reloj.
+/// Cada latido ocurre dentro de un sondeo de la tarea del reloj (el que
+/// sigue a su `task::sleep`), y se dibuja como tal, en el hilo de
+/// `block_on`, que es este.
+fn filas_de_la_figura(medida: &Medida) -> Vec<Evento> {
+    let hilo = Hilo::actual();
+    let mut eventos: Vec<Evento> = medida
+        .latidos
+        .iter()
+        .map(|&t| {
+            let t = CRONOLOGIA.relativo(t);
+            Evento {
+                fila: "reloj (cada latido)".into(),
+                que: Que::Sondeo {
+                    desde: t,
+                    hasta: t,
+                    listo: false,
+                },
+                hilo: hilo.clone(),
+            }
+        })
+        .collect();
+    // Los despertares del cálculo no se dibujan: cada `yield_now` llama al
+    // waker dentro de su propio sondeo, y serían doscientas marcas encima de
+    // los sondeos.
+    eventos.extend(
+        CRONOLOGIA
+            .eventos()
+            .into_iter()
+            .filter(|e| !matches!(e.que, Que::Despertar(_))),
+    );
+    eventos
+}
+
+/// La figura: un panel por pasada, los dos en la misma escala de tiempo.
+fn dibujar(pasadas: &[(Vec<Evento>, String)]) -> Result<(), String> {
+    let hasta = pasadas
+        .iter()
+        .flat_map(|(eventos, _)| eventos.iter().map(|e| e.extremos().1))
+        .max()
+        .unwrap_or_default();
+    let paneles: Vec<Panel> = pasadas
+        .iter()
+        .map(|(eventos, titulo)| Panel::de(titulo.clone(), eventos).entre(Duration::ZERO, hasta))
+        .collect();
+    medir::escribir_grafica("yield_now", |ruta| {
+        cronologia::dibujar(
+            ruta,
+            &format!(
+                "Un reloj que quiere latir cada {} ms y un cálculo, en un solo hilo",
+                PERIODO.as_millis()
+            ),
+            &paneles,
+        )
+    })
 }

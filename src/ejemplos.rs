@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 use async_std::future;
 
 use crate::Servidor;
+use crate::cronologia::{Evento, Panel, dibujar};
 
 /// Cuánto se espera una respuesta si no se pide otra cosa con `--limite-ms`.
 pub const LIMITE_POR_DEFECTO: Duration = Duration::from_secs(10);
@@ -336,6 +337,55 @@ impl Demostracion {
             self.servidor.pico_en_vuelo()
         );
     }
+}
+
+/// La cronología de una tanda de la demostración, dibujada en
+/// `base.svg` (con [`medir::escribir_grafica`](crate::medir::escribir_grafica)):
+/// una fila por petición, y arriba la de la tarea que las lanza y recoge sus
+/// resultados (la fila `many_requests`). Dos paneles: la tanda entera y sus
+/// primeros milisegundos, ampliados, donde se ve el orden de los primeros
+/// sondeos. `como` dice cómo se lanzaron las tareas, para el título.
+///
+/// Las filas de las peticiones se llaman como su ruta (`/peticion/3`); en
+/// el dibujo, «petición 3».
+pub fn dibujar_tanda(base: &str, como: &str, eventos: &[Evento]) -> Result<(), ExitCode> {
+    let mut panel = Panel::de("", eventos);
+    // Arriba la tarea que lanza; debajo, las peticiones en orden.
+    panel.filas.sort_by_key(|(fila, _)| {
+        fila.strip_prefix("/peticion/")
+            .and_then(|i| i.parse::<usize>().ok())
+            .map_or(0, |i| i + 1)
+    });
+    let panel = panel.renombrar(|fila| match fila.strip_prefix("/peticion/") {
+        Some(i) => format!("petición {i}"),
+        None => fila.to_string(),
+    });
+    // El arranque: lo que pasa antes de la mitad de la latencia, cuando
+    // todas las peticiones ya esperan su respuesta.
+    let arranque = eventos
+        .iter()
+        .map(|e| e.extremos().1)
+        .filter(|&t| t < LATENCIA / 2)
+        .max()
+        .unwrap_or(LATENCIA / 10);
+    let ampliado = arranque + arranque / 10;
+    let paneles = [
+        panel.clone().titulado(format!(
+            "La tanda entera: {PETICIONES} peticiones, y el servidor tarda {} ms en cada una",
+            LATENCIA.as_millis()
+        )),
+        panel.entre(Duration::ZERO, ampliado).titulado(format!(
+            "Los primeros {}, ampliados",
+            crate::medir::duracion(ampliado)
+        )),
+    ];
+    let titulo = format!("Cada sondeo de cada tarea, con {como}");
+    crate::medir::escribir_grafica(base, |ruta| dibujar(ruta, &titulo, &paneles)).map_err(
+        |problema| {
+            eprintln!("error: {problema}");
+            ExitCode::FAILURE
+        },
+    )
 }
 
 /// Con argumentos: corre la `tanda` (el future de un `many_requests` con las

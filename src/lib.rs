@@ -21,8 +21,12 @@
 //! - [`medir`]: lo que comparten los ejemplos que miden: la memoria del
 //!   proceso (`/proc/self/status`), el nombre de la máquina, cómo escribir
 //!   las cifras y cómo dibujar y guardar las gráficas.
+//! - [`cronologia`]: mirar qué hizo el ejecutor en una ejecución (cada
+//!   sondeo, su hilo y lo que devolvió, cada despertar) y dibujarlo en SVG,
+//!   para las figuras del libro.
 
 pub mod chat;
+pub mod cronologia;
 pub mod ejemplos;
 pub mod ejercicios;
 pub mod intentos;

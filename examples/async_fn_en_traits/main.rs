@@ -147,12 +147,9 @@ async fn explicito() {
     for handle in handles {
         valores.push(handle.await);
     }
-    println!("  lanzar_lectura, genérica, con task::spawn, claves [3, 1, 2]: {valores:?}");
-    println!(
-        "  Lecturas que contó la Memoria: {} (el future de el_future_es_send no se \
-         sondeó nunca, y no leyó nada)",
-        memoria.lecturas()
-    );
+    println!("  lanzar_lectura, genérica, con task::spawn, claves [3, 1, 2]:\n    {valores:?}");
+    println!("  Lecturas que contó la Memoria: {}", memoria.lecturas());
+    println!("  (El future de el_future_es_send no se sondeó nunca, y no leyó nada.)");
 }
 
 async fn variante() {
@@ -171,7 +168,7 @@ async fn con_dyn() {
     let fuentes: Vec<Arc<dyn dyn_a_mano::Fuente>> = vec![Arc::clone(&memoria) as _, Arc::new(Eco)];
     let valores = dyn_a_mano::leer_de_todas(&fuentes, 2).await;
     println!(
-        "  A mano: Memoria y Eco en un Vec<Arc<dyn Fuente>>, una tarea por fuente: {valores:?}"
+        "  A mano: Memoria y Eco en un Vec<Arc<dyn Fuente>>, una tarea por fuente:\n    {valores:?}"
     );
 
     let fuentes: Vec<Arc<dyn con_async_trait::Fuente>> =

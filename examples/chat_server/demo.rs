@@ -172,9 +172,8 @@ async fn demostracion() -> ChatResult<()> {
                 }
             }
             FromServer::Error(aviso) => {
-                println!(
-                    "   lento lee por fin; tras {recibidos} mensajes, recibe → error: {aviso}"
-                );
+                println!("   lento lee por fin; tras {recibidos} mensajes, recibe → error:");
+                println!("     {aviso}");
             }
         }
     }

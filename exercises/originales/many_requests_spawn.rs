@@ -24,8 +24,9 @@ pub fn spawn_request(
     path: &str,
 ) -> task::JoinHandle<std::io::Result<String>> {
     todo!(
-        "Ejercicio `many_requests_spawn`: escribe `spawn_request` en exercises/src/many_requests_spawn.rs \
-         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista many_requests_spawn)"
+        "Ejercicio `many_requests_spawn`: escribe `spawn_request` en \
+         exercises/src/many_requests_spawn.rs (capítulo book/src/02-many-requests.md; \
+         pista: cargo run -- pista many_requests_spawn)"
     )
 }
 
@@ -35,7 +36,8 @@ pub async fn many_requests_spawn(
     requests: &[(String, u16, String)],
 ) -> Vec<std::io::Result<String>> {
     todo!(
-        "Ejercicio `many_requests_spawn`: escribe `many_requests_spawn` en exercises/src/many_requests_spawn.rs \
-         (capítulo book/src/02-many-requests.md; pista: cargo run -- pista many_requests_spawn)"
+        "Ejercicio `many_requests_spawn`: escribe `many_requests_spawn` en \
+         exercises/src/many_requests_spawn.rs (capítulo book/src/02-many-requests.md; \
+         pista: cargo run -- pista many_requests_spawn)"
     )
 }

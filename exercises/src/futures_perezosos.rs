@@ -43,8 +43,9 @@ impl Future for Ceder {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<usize> {
         todo!(
-            "Ejercicio `futures_perezosos`: escribe `Ceder::poll` en exercises/src/futures_perezosos.rs \
-             (capítulo book/src/03-futures-perezosos.md; pista: cargo run -- pista futures_perezosos)"
+            "Ejercicio `futures_perezosos`: escribe `Ceder::poll` en \
+             exercises/src/futures_perezosos.rs (capítulo book/src/03-futures-perezosos.md; \
+             pista: cargo run -- pista futures_perezosos)"
         )
     }
 }

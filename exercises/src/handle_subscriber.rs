@@ -41,7 +41,8 @@ pub async fn handle_subscriber(
     outbound: Arc<Outbound>,
 ) {
     todo!(
-        "Ejercicio `handle_subscriber`: escribe `handle_subscriber` en exercises/src/handle_subscriber.rs \
-         (capítulo book/src/15-chat-broadcast.md; pista: cargo run -- pista handle_subscriber)"
+        "Ejercicio `handle_subscriber`: escribe `handle_subscriber` en \
+         exercises/src/handle_subscriber.rs (capítulo book/src/15-chat-broadcast.md; \
+         pista: cargo run -- pista handle_subscriber)"
     )
 }
