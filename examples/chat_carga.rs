@@ -24,6 +24,17 @@
 //! con el atascado se queda por debajo del doble del p99 sin él. No es una
 //! prueba: las cifras dependen de la máquina y de lo que esté haciendo, y
 //! por eso se imprimen, no se comprueban.
+//!
+//! Con `--comparar`, mide además, en la misma ejecución, el servidor del
+//! libro y el rápido (`taller_async::chat::servidor_rapido`: el JSON de cada
+//! mensaje, una vez por grupo; las escrituras, juntas) lado a lado: el ritmo
+//! más alto de publicación que cada uno sostiene sin que ningún suscriptor
+//! pierda nada, las entregas por segundo a ese ritmo y el p99 a un mismo
+//! ritmo moderado. Tarda más (un minuto o dos); el libro muestra esa salida:
+//!
+//! ```text
+//! cargo run --release --example chat_carga -- --comparar
+//! ```
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -32,7 +43,9 @@ use async_std::task;
 use futures::future::join_all;
 
 use taller_async::chat::cliente_simple::ClienteSimple;
+use taller_async::chat::interfaz::ServidorDeChat;
 use taller_async::chat::servidor::{Config, ServidorChat};
+use taller_async::chat::servidor_rapido::ServidorRapido;
 use taller_async::chat::utils::ChatResult;
 use taller_async::chat::{FromServer, LIMITE_MENSAJE};
 
@@ -42,7 +55,10 @@ const USO: &str = "Uso: cargo run --example chat_carga -- [opciones]\n\
     --suscriptores N   miembros del grupo que leen (100)\n  \
     --mensajes N       mensajes publicados de seguido, para el rendimiento (500)\n  \
     --latencia N       mensajes publicados a ritmo, para la latencia (150)\n  \
-    --intervalo-ms N   pausa entre dos mensajes a ritmo, en ms (5)";
+    --intervalo-ms N   pausa entre dos mensajes a ritmo, en ms (5)\n  \
+    --comparar         mide también los dos diseños lado a lado (el del libro y el rápido)\n  \
+    --tanda N          con --comparar: mensajes de cada ensayo a ritmo (16384)\n  \
+    --ritmo-inicial N  con --comparar: el primer ritmo que se ensaya, en mensajes/s (4000)";
 
 /// Lo que se puede ajustar desde la línea de órdenes.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +67,9 @@ struct Parametros {
     mensajes: usize,
     latencia: usize,
     intervalo: Duration,
+    comparar: bool,
+    tanda: usize,
+    ritmo_inicial: f64,
 }
 
 impl Default for Parametros {
@@ -60,6 +79,9 @@ impl Default for Parametros {
             mensajes: 500,
             latencia: 150,
             intervalo: Duration::from_millis(5),
+            comparar: false,
+            tanda: 16 * servidor_capacidad(),
+            ritmo_inicial: 4000.0,
         }
     }
 }
@@ -68,6 +90,10 @@ fn leer_parametros(argumentos: &[String]) -> Result<Parametros, String> {
     let mut p = Parametros::default();
     let mut resto = argumentos.iter();
     while let Some(opcion) = resto.next() {
+        if opcion == "--comparar" {
+            p.comparar = true;
+            continue;
+        }
         let valor = resto
             .next()
             .ok_or_else(|| format!("falta el número después de {opcion}"))?;
@@ -82,6 +108,8 @@ fn leer_parametros(argumentos: &[String]) -> Result<Parametros, String> {
             "--mensajes" => p.mensajes = numero,
             "--latencia" => p.latencia = numero,
             "--intervalo-ms" => p.intervalo = Duration::from_millis(numero as u64),
+            "--tanda" => p.tanda = numero,
+            "--ritmo-inicial" => p.ritmo_inicial = numero as f64,
             otra => return Err(format!("opción desconocida: {otra}")),
         }
     }
@@ -156,6 +184,15 @@ async fn medir(p: Parametros) -> ChatResult<()> {
         }
     );
     // ANCHOR_END: objetivo
+
+    if p.comparar {
+        comparar(p).await?;
+    } else {
+        println!(
+            "\nPara medir también los dos diseños lado a lado (el del libro y el rápido): \
+             --comparar."
+        );
+    }
     Ok(())
 }
 
@@ -343,3 +380,321 @@ async fn leer_hasta_fin(
     Ok((lector, lectura))
 }
 // ANCHOR_END: ronda
+
+// Los dos diseños, lado a lado (`--comparar`).
+//
+// Cada ensayo arranca un servidor nuevo (del libro o rápido), le une los
+// suscriptores y publica una tanda de mensajes a un ritmo fijo. Cada mensaje
+// lleva su número y el instante en que se publicó, y cada suscriptor
+// comprueba que le llegan todos, en orden.
+
+/// Lo que vio un ensayo.
+struct Ensayo {
+    /// Cuántos suscriptores perdieron algo: un aviso de `Lagged` o un
+    /// número que falta.
+    con_perdidas: usize,
+    /// Mensajes perdidos, sumando todos los suscriptores.
+    perdidos: usize,
+    /// Al ritmo que de verdad publicó el emisor, en mensajes por segundo.
+    ritmo_logrado: f64,
+    /// Entregas por segundo: desde el primer mensaje publicado hasta que el
+    /// último suscriptor recibió el último.
+    entregas_por_segundo: f64,
+    /// Desde que se publicó el último mensaje hasta que lo recibió el último
+    /// suscriptor.
+    retraso_final: Duration,
+    /// Cuánto tardó cada entrega, ordenadas.
+    latencias: Vec<Duration>,
+}
+
+impl Ensayo {
+    // ANCHOR: sostiene
+    /// Si el servidor sostuvo `ritmo`: nadie perdió nada, el emisor publicó
+    /// a ese ritmo (un 95 % o más), y al terminar de publicar, lo que faltaba
+    /// por entregar cabía en la cola del grupo: el último mensaje llegó a
+    /// todos antes de lo que tardan en publicarse `capacidad` mensajes más.
+    /// Si no, el retraso se estaría amontonando, además de en la cola, en
+    /// los búferes de los sockets, y con una tanda más larga acabaría en
+    /// pérdidas.
+    fn sostiene(&self, ritmo: f64) -> bool {
+        let cola = Duration::from_secs_f64(servidor_capacidad() as f64 / ritmo);
+        self.con_perdidas == 0 && self.ritmo_logrado >= 0.95 * ritmo && self.retraso_final <= cola
+    }
+    // ANCHOR_END: sostiene
+
+    fn describir(&self, ritmo: f64) -> String {
+        if self.con_perdidas > 0 {
+            format!(
+                "{} suscriptores perdieron mensajes ({} en total)",
+                self.con_perdidas, self.perdidos
+            )
+        } else if self.ritmo_logrado < 0.95 * ritmo {
+            format!(
+                "sin pérdidas, pero el emisor solo pudo publicar {:.0} msg/s",
+                self.ritmo_logrado
+            )
+        } else if !self.sostiene(ritmo) {
+            format!(
+                "sin pérdidas, pero el último llegó {:.1} ms tarde: más de una cola",
+                milisegundos(self.retraso_final)
+            )
+        } else {
+            format!(
+                "sin pérdidas, {:.0} entregas/s, p99 {:.2} ms",
+                self.entregas_por_segundo,
+                milisegundos(percentil(&self.latencias, 99))
+            )
+        }
+    }
+}
+
+fn milisegundos(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Un servidor nuevo de tipo `S`, `suscriptores` que leen tan deprisa como
+/// pueden, y `tanda` mensajes publicados a `ritmo` mensajes por segundo: el
+/// mensaje `i` sale `i / ritmo` segundos después del primero (si el emisor
+/// se retrasa, publica de seguido los que debía, hasta ponerse al día).
+async fn ensayo<S: ServidorDeChat>(
+    suscriptores: usize,
+    tanda: usize,
+    ritmo: f64,
+) -> ChatResult<Ensayo> {
+    let config = Config {
+        registrar_errores: false,
+        ..Config::default()
+    };
+    let servidor = S::iniciar(([127, 0, 0, 1], 0).into(), config).await?;
+    let mut emisor = ClienteSimple::conectar(servidor.direccion()).await?;
+    let mut lectores = Vec::new();
+    for _ in 0..suscriptores {
+        let mut cliente = ClienteSimple::conectar(servidor.direccion()).await?;
+        cliente.join("carga").await?;
+        lectores.push(cliente);
+    }
+    servidor
+        .esperar_hasta(|s| s.suscriptores() == suscriptores)
+        .await;
+
+    let origen = Instant::now();
+    let tareas: Vec<_> = lectores
+        .into_iter()
+        .map(|lector| task::spawn(comprobar_tanda(lector, origen, tanda)))
+        .collect();
+    for i in 0..tanda {
+        let toca = origen + Duration::from_secs_f64(i as f64 / ritmo);
+        let ahora = Instant::now();
+        if toca > ahora {
+            task::sleep(toca - ahora).await;
+        }
+        let micros = origen.elapsed().as_micros();
+        emisor.post("carga", &format!("{i} {micros}")).await?;
+    }
+    let publicando = origen.elapsed();
+    emisor.post("carga", "fin").await?;
+
+    let mut ensayo = Ensayo {
+        con_perdidas: 0,
+        perdidos: 0,
+        // El último mensaje salió en `publicando`; el primero, en 0.
+        ritmo_logrado: (tanda - 1) as f64 / publicando.as_secs_f64().max(1e-9),
+        entregas_por_segundo: 0.0,
+        retraso_final: Duration::ZERO,
+        latencias: Vec::new(),
+    };
+    let mut ultima = Duration::ZERO;
+    for resultado in join_all(tareas).await {
+        let tanda_vista = resultado?;
+        if tanda_vista.perdidos > 0 || tanda_vista.avisos > 0 {
+            ensayo.con_perdidas += 1;
+            ensayo.perdidos += tanda_vista.perdidos;
+        }
+        ultima = ultima.max(tanda_vista.fin);
+        ensayo.latencias.extend(tanda_vista.latencias);
+    }
+    ensayo.latencias.sort();
+    ensayo.entregas_por_segundo = ensayo.latencias.len() as f64 / ultima.as_secs_f64();
+    ensayo.retraso_final = ultima.saturating_sub(publicando);
+    drop(emisor);
+    servidor.detener().await;
+    Ok(ensayo)
+}
+
+/// Lo que vio un suscriptor en un ensayo.
+struct TandaVista {
+    /// Números que no llegaron.
+    perdidos: usize,
+    /// Avisos de `Lagged` (o cualquier otro error) recibidos.
+    avisos: usize,
+    latencias: Vec<Duration>,
+    /// Cuándo recibió el último mensaje, desde el origen.
+    fin: Duration,
+}
+
+/// Lee hasta el «fin» y cuenta lo perdido: cada número que no llega en su
+/// orden, y aparte cada aviso (`Lagged`).
+async fn comprobar_tanda(
+    mut lector: ClienteSimple,
+    origen: Instant,
+    tanda: usize,
+) -> ChatResult<TandaVista> {
+    let mut vista = TandaVista {
+        perdidos: 0,
+        avisos: 0,
+        latencias: Vec::with_capacity(tanda),
+        fin: Duration::ZERO,
+    };
+    let mut siguiente = 0;
+    loop {
+        match lector.recibir_paquete().await? {
+            FromServer::Message { message, .. } if message.as_str() == "fin" => break,
+            FromServer::Message { message, .. } => {
+                let ahora = origen.elapsed();
+                let (numero, enviado) = message
+                    .split_once(' ')
+                    .ok_or_else(|| format!("mensaje inesperado: {message}"))?;
+                let numero: usize = numero.parse()?;
+                let enviado: u64 = enviado.parse()?;
+                vista.perdidos += numero.saturating_sub(siguiente);
+                siguiente = numero + 1;
+                vista.fin = ahora;
+                let micros = (ahora.as_micros() as u64).saturating_sub(enviado);
+                vista.latencias.push(Duration::from_micros(micros));
+            }
+            // «Se perdieron N mensajes...»: esos N son los números que
+            // faltarán, y se cuentan ahí; el aviso se cuenta aparte.
+            FromServer::Error(_) => vista.avisos += 1,
+        }
+    }
+    vista.perdidos += tanda.saturating_sub(siguiente);
+    Ok(vista)
+}
+
+/// Lo que encontró la búsqueda de un diseño.
+struct Busqueda {
+    /// El ritmo más alto que sostuvo, y su ensayo.
+    ritmo: f64,
+    ensayo: Ensayo,
+}
+
+// ANCHOR: buscar
+/// El ritmo más alto que sostiene el servidor `S`: se dobla el ritmo hasta
+/// el primero que no sostiene en dos ensayos seguidos (o se parte por la
+/// mitad hasta el primero que sí), y después se prueba el punto medio del
+/// intervalo (geométrico) hasta que el de arriba no pase del de abajo en más
+/// de un 5 %.
+/// Si no sostiene ni 10 mensajes por segundo, lo dice y da un ritmo de 0.
+async fn buscar<S: ServidorDeChat>(p: &Parametros) -> ChatResult<Busqueda> {
+    let mut bueno: Option<Busqueda> = None;
+    let mut malo: Option<(f64, Ensayo)> = None;
+    let mut ritmo = p.ritmo_inicial;
+    loop {
+        let mut e = ensayo::<S>(p.suscriptores, p.tanda, ritmo).await?;
+        println!("  a {ritmo:>7.0} msg/s: {}", e.describir(ritmo));
+        if !e.sostiene(ritmo) {
+            // Un fallo suelto puede ser de la máquina (otro programa que se
+            // llevó el procesador un momento): el ritmo se da por perdido
+            // si falla dos veces seguidas.
+            e = ensayo::<S>(p.suscriptores, p.tanda, ritmo).await?;
+            println!("    otra vez: {}", e.describir(ritmo));
+        }
+        if e.sostiene(ritmo) {
+            bueno = Some(Busqueda { ritmo, ensayo: e });
+        } else {
+            malo = Some((ritmo, e));
+        }
+        ritmo = match (&bueno, &malo) {
+            (Some(b), Some((m, _))) if m / b.ritmo <= 1.05 => break,
+            (Some(b), Some((m, _))) => (b.ritmo * m).sqrt(),
+            (Some(b), None) => b.ritmo * 2.0,
+            (None, Some((m, _))) if *m < 10.0 => break,
+            (None, Some((m, _))) => m / 2.0,
+            (None, None) => unreachable!("cada ensayo es bueno o malo"),
+        };
+    }
+    Ok(match (bueno, malo) {
+        (Some(bueno), _) => bueno,
+        (None, Some((_, ensayo))) => {
+            println!("  (no sostuvo ni 10 msg/s: ¿la máquina estaba muy ocupada?)");
+            Busqueda { ritmo: 0.0, ensayo }
+        }
+        (None, None) => unreachable!("hubo al menos un ensayo"),
+    })
+}
+// ANCHOR_END: buscar
+
+/// Los dos diseños, con los mismos ensayos, en esta misma ejecución.
+async fn comparar(p: Parametros) -> ChatResult<()> {
+    println!(
+        "\nLos dos diseños, lado a lado: {} suscriptores, cola de {} mensajes, ensayos de {} \
+         mensajes.",
+        p.suscriptores,
+        servidor_capacidad(),
+        p.tanda
+    );
+    println!("El ritmo más alto que cada uno sostiene sin que ningún suscriptor pierda nada:");
+    println!("\nDiseño del libro (el JSON y una escritura por mensaje y suscriptor):");
+    let libro = buscar::<ServidorChat>(&p).await?;
+    println!("\nDiseño rápido (el JSON una vez por mensaje; escrituras juntas):");
+    let rapido = buscar::<ServidorRapido>(&p).await?;
+
+    // ANCHOR: latencia
+    // La latencia, a un mismo ritmo para los dos: la mitad del que sostiene
+    // el del libro. Tres ensayos de cada uno, alternados (así, si la máquina
+    // se ocupa un momento, no le toca siempre al mismo), y la mediana de sus
+    // tres p99.
+    let moderado = (libro.ritmo / 2.0).round().max(10.0);
+    let mut p99_libro = Vec::new();
+    let mut p99_rapido = Vec::new();
+    for _ in 0..3 {
+        let e = ensayo::<ServidorChat>(p.suscriptores, p.tanda, moderado).await?;
+        p99_libro.push(percentil(&e.latencias, 99));
+        let e = ensayo::<ServidorRapido>(p.suscriptores, p.tanda, moderado).await?;
+        p99_rapido.push(percentil(&e.latencias, 99));
+    }
+    p99_libro.sort();
+    p99_rapido.sort();
+    let (p99_libro, p99_rapido) = (p99_libro[1], p99_rapido[1]);
+    // ANCHOR_END: latencia
+
+    println!(
+        "\n{:<44}{:>14}{:>14}{:>14}",
+        "", "libro", "rápido", "rápido/libro"
+    );
+    let fila = |que: &str, a: f64, b: f64, decimales: usize| {
+        println!(
+            "{que:<44}{a:>14.decimales$}{b:>14.decimales$}{:>14.2}",
+            b / a.max(1e-9)
+        );
+    };
+    fila(
+        "ritmo más alto sin pérdidas (msg/s)",
+        libro.ritmo,
+        rapido.ritmo,
+        0,
+    );
+    fila(
+        "entregas por segundo a ese ritmo",
+        libro.ensayo.entregas_por_segundo,
+        rapido.ensayo.entregas_por_segundo,
+        0,
+    );
+    fila(
+        &format!("p99 a {moderado:.0} msg/s (ms; mediana de 3 ensayos)"),
+        milisegundos(p99_libro),
+        milisegundos(p99_rapido),
+        2,
+    );
+    let doble = rapido.ritmo >= 2.0 * libro.ritmo;
+    let p99_igual_o_mejor = p99_rapido <= p99_libro;
+    println!(
+        "\nObjetivo: el rápido sostiene al menos el doble de ritmo, con un p99 no peor.\n→ {}",
+        match (doble, p99_igual_o_mejor) {
+            (true, true) => "se cumple.",
+            (false, _) => "NO se cumple el doble en esta ejecución.",
+            (true, false) => "el doble sí; el p99, NO en esta ejecución.",
+        }
+    );
+    Ok(())
+}

@@ -30,7 +30,7 @@ use futures::stream::{self, TryStreamExt};
 
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::{Config, ServidorChat};
-use taller_async::chat::utils::{self, ChatResult};
+use taller_async::chat::utils::{self, ChatResult, ErrorDeRecepcion};
 use taller_async::chat::{FromClient, FromServer};
 
 const USO: &str = "Uso: cargo run --example chat_client -- DIRECCIÓN:PUERTO\n\
@@ -114,15 +114,20 @@ fn get_next_token(input: &str) -> Option<(&str, &str)> {
 /// Imprime lo que manda el servidor, hasta que cierra la conexión.
 async fn handle_replies(from_server: net::TcpStream) -> ChatResult<()> {
     let buffered = io::BufReader::new(from_server);
-    let mut reply_stream = utils::receive_as_json(buffered);
+    let mut reply_stream = utils::recibir_respuestas(buffered);
 
     while let Some(reply) = reply_stream.next().await {
-        match reply? {
-            FromServer::Message {
+        match reply {
+            Ok(FromServer::Message {
                 group_name,
                 message,
-            } => println!("mensaje en {group_name}: {message}"),
-            FromServer::Error(message) => println!("error del servidor: {message}"),
+            }) => println!("mensaje en {group_name}: {message}"),
+            Ok(FromServer::Error(message)) => println!("error del servidor: {message}"),
+            // Ya se descartó entera: se avisa y se sigue recibiendo.
+            Err(error @ ErrorDeRecepcion::LineaDemasiadoLarga { .. }) => {
+                println!("aviso: una línea del servidor no cabe ({error}); se descartó.")
+            }
+            Err(error) => return Err(error.into()),
         }
     }
     println!("El servidor cerró la conexión.");

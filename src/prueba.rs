@@ -102,6 +102,20 @@ where
     })
 }
 
+/// Sube el límite blando de archivos abiertos de este proceso hasta el duro,
+/// y devuelve el que queda (en los sistemas sin ese límite, como Windows, el
+/// máximo posible).
+///
+/// Muchos sistemas empiezan con un límite blando de 1024 archivos abiertos
+/// por proceso, y una prueba con mil conexiones en el mismo proceso (un
+/// socket del cliente y otro del servidor por cada una) necesita más del
+/// doble. El blando se puede subir sin privilegios hasta el duro
+/// (`ulimit -Hn`). El límite es de todo el proceso: por eso esa prueba corre
+/// en su propio archivo de `tests/`, que es un proceso aparte.
+pub fn subir_limite_de_archivos() -> u64 {
+    rlimit::increase_nofile_limit(u64::MAX).unwrap_or(0)
+}
+
 /// Corre `correr` en un hilo nuevo y espera su resultado como mucho
 /// `segundos`: lo que comparten las tres funciones de arriba.
 fn en_un_hilo_con_limite<C, T>(segundos: u64, si_se_cuelga: &str, correr: C) -> T

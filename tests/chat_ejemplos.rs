@@ -24,9 +24,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use comun::ejemplos::{Ejemplos, Salida, esperar};
-use taller_async::chat::FromServer;
 use taller_async::chat::cliente_simple::ClienteSimple;
 use taller_async::chat::servidor::{Config, ServidorChat};
+use taller_async::chat::{FromServer, LIMITE_LINEA};
 use taller_async::prueba::con_limite;
 
 static EJEMPLOS: Ejemplos = Ejemplos::nuevos(
@@ -194,6 +194,47 @@ fn chat_carga_imprime_sus_cifras() {
     }
 }
 
+/// Con `--comparar`, los dos diseños, con su tabla y su razón. Con tandas
+/// tan cortas (menos mensajes que la cola) nada puede perderse: la
+/// búsqueda la cortan las entregas que se quedan atrás, y las cifras no
+/// dicen nada; la prueba solo mira que el camino funciona y se imprime.
+#[test]
+fn chat_carga_compara_los_dos_disenos() {
+    let salida = correr(
+        "chat_carga",
+        &[
+            "--comparar",
+            "--suscriptores",
+            "3",
+            "--mensajes",
+            "20",
+            "--latencia",
+            "5",
+            "--intervalo-ms",
+            "1",
+            "--tanda",
+            "100",
+            "--ritmo-inicial",
+            "200",
+        ],
+    );
+    assert!(salida.estado.success(), "{}", salida.describir());
+    for esperado in [
+        "Diseño del libro",
+        "Diseño rápido",
+        "ritmo más alto sin pérdidas (msg/s)",
+        "entregas por segundo a ese ritmo",
+        "rápido/libro",
+        "Objetivo: el rápido sostiene al menos el doble de ritmo",
+    ] {
+        assert!(
+            salida.stdout.contains(esperado),
+            "chat_carga --comparar no imprimió «{esperado}»:\n{}",
+            salida.describir()
+        );
+    }
+}
+
 #[test]
 fn chat_client_habla_con_un_servidor_de_verdad() {
     con_limite(
@@ -242,6 +283,45 @@ fn chat_client_habla_con_un_servidor_de_verdad() {
             let estado = cliente.esperar_fin("chat_client");
             assert!(estado.success(), "chat_client terminó con {estado}");
             servidor.esperar_hasta(|s| s.conexiones() == 1).await;
+        },
+    )
+}
+
+#[test]
+fn chat_client_descarta_una_linea_demasiado_larga_y_sigue_recibiendo() {
+    con_limite(
+        60,
+        "chat_client no imprimió lo que llegó tras la línea demasiado larga",
+        || async {
+            use async_std::io::{ReadExt, WriteExt};
+            // Un servidor falso: una línea del doble del límite, y una buena.
+            let listener = async_std::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .unwrap();
+            let direccion = listener.local_addr().unwrap().to_string();
+            let mut cliente = Interactivo::lanzar("chat_client", &[&direccion], true);
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut larga = vec![b'x'; 2 * LIMITE_LINEA];
+            larga.push(b'\n');
+            socket.write_all(&larga).await.unwrap();
+            socket
+                .write_all(b"{\"Message\":{\"group_name\":\"perros\",\"message\":\"hola\"}}\n")
+                .await
+                .unwrap();
+            socket.flush().await.unwrap();
+
+            let aviso = cliente.esperar_linea("aviso:");
+            assert!(
+                aviso.contains(&LIMITE_LINEA.to_string()),
+                "el aviso debería decir el límite: {aviso}"
+            );
+            cliente.esperar_linea("mensaje en perros: hola");
+            // Al cerrar la entrada (Ctrl-D), el cliente termina bien.
+            cliente.cerrar_entrada();
+            let estado = cliente.esperar_fin("chat_client");
+            assert!(estado.success(), "chat_client terminó con {estado}");
+            let mut resto = Vec::new();
+            let _ = socket.read_to_end(&mut resto).await;
         },
     )
 }

@@ -62,6 +62,7 @@ async fn demostracion() -> ChatResult<()> {
         // Los errores de las conexiones (los provocamos a propósito) se
         // cuentan abajo, paso a paso.
         registrar_errores: false,
+        ..Config::default()
     };
     let servidor = ServidorChat::con_config("127.0.0.1:0", config).await?;
     let direccion = servidor.direccion();

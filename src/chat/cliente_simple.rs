@@ -16,7 +16,7 @@ use async_std::io::BufReader;
 use async_std::net::{TcpStream, ToSocketAddrs};
 use async_std::prelude::*;
 
-use super::utils::{self, ChatResult, ErrorDeRecepcion, recibir_paquete};
+use super::utils::{self, ChatResult, ErrorDeRecepcion, recibir_respuesta};
 use super::{FromClient, FromServer};
 
 /// Una conexión con el servidor de chat, manejada desde el programa.
@@ -69,8 +69,14 @@ impl ClienteSimple {
     }
 
     /// El siguiente paquete del servidor, o `None` si cerró la conexión.
+    ///
+    /// Una línea del servidor de más de [`LIMITE_LINEA`](super::LIMITE_LINEA)
+    /// bytes se descarta entera y se devuelve como
+    /// `Err(ErrorDeRecepcion::LineaDemasiadoLarga)`: la conexión sigue, y la
+    /// llamada siguiente da el paquete siguiente (ver
+    /// [`recibir_respuesta`]).
     pub async fn recibir(&mut self) -> Option<Result<FromServer, ErrorDeRecepcion>> {
-        recibir_paquete(&mut self.lector, &mut self.linea).await
+        recibir_respuesta(&mut self.lector, &mut self.linea).await
     }
 
     /// El siguiente paquete, que tiene que existir y ser legible; si no, un

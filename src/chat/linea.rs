@@ -77,6 +77,35 @@ where
 }
 // ANCHOR_END: leer_linea_acotada
 
+/// Lee y tira lo que queda de la línea actual, hasta su `\n` (que también se
+/// consume) o hasta el final de la entrada, sin guardar nada.
+///
+/// Es lo que hace el cliente tras [`Lectura::DemasiadoLarga`]: el servidor
+/// es de confianza, así que no se cierra la conexión, pero la línea que no
+/// cabe se descarta entera para que la siguiente lectura empiece en el
+/// paquete siguiente. La memoria no crece: solo se mira el búfer del lector.
+pub async fn descartar_resto_de_linea<R>(lector: &mut R) -> io::Result<()>
+where
+    R: AsyncBufRead + Unpin,
+{
+    loop {
+        let disponible = lector.fill_buf().await?;
+        if disponible.is_empty() {
+            return Ok(());
+        }
+        match disponible.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                lector.consume_unpin(i + 1);
+                return Ok(());
+            }
+            None => {
+                let todo = disponible.len();
+                lector.consume_unpin(todo);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod pruebas {
     use super::*;
@@ -112,6 +141,28 @@ mod pruebas {
         let lecturas: Vec<(Lectura, &str)> =
             lecturas.iter().map(|(l, t)| (*l, t.as_str())).collect();
         assert_eq!(lecturas, esperado);
+    }
+
+    #[test]
+    fn descartar_el_resto_deja_el_lector_en_la_linea_siguiente() {
+        async_std::task::block_on(async {
+            let texto = b"aaaaaaaaaaaaaaaa\nhola\n";
+            let mut lector = futures::io::BufReader::with_capacity(4, Cursor::new(&texto[..]));
+            let mut linea = Vec::new();
+            let lectura = leer_linea_acotada(&mut lector, &mut linea, 5)
+                .await
+                .unwrap();
+            assert_eq!(lectura, Lectura::DemasiadoLarga);
+            descartar_resto_de_linea(&mut lector).await.unwrap();
+            let lectura = leer_linea_acotada(&mut lector, &mut linea, 5)
+                .await
+                .unwrap();
+            assert_eq!((lectura, &linea[..]), (Lectura::Linea, &b"hola"[..]));
+            let lectura = leer_linea_acotada(&mut lector, &mut linea, 5)
+                .await
+                .unwrap();
+            assert_eq!(lectura, Lectura::Fin);
+        })
     }
 
     #[test]

@@ -17,8 +17,15 @@
 //! - [`servidor`]: el servidor con los módulos del libro (`connection`,
 //!   `group`, `group_table`) y un manejador que lo arranca, lo cuenta y lo
 //!   detiene;
+//! - [`servidor_rapido`]: otro servidor, junto al del libro, que hace el JSON
+//!   de cada mensaje una vez por grupo y junta las escrituras; `chat_carga`
+//!   mide los dos;
 //! - [`cliente_simple`]: un cliente sin teclado para las pruebas, las
-//!   demostraciones y la medición de carga.
+//!   demostraciones y la medición de carga;
+//! - [`interfaz`] y [`pruebas`]: lo que un servidor de chat cualquiera ofrece
+//!   a las pruebas (el trait [`interfaz::ServidorDeChat`]), y las pruebas
+//!   mismas, escritas una sola vez para el servidor de async-std y para el de
+//!   tokio del proyecto final.
 //!
 //! Los límites viven aquí porque los dos extremos los necesitan: el servidor
 //! rechaza lo que los supera, y el cliente sabe que cualquier respuesta
@@ -28,8 +35,11 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 pub mod cliente_simple;
+pub mod interfaz;
 pub mod linea;
+pub mod pruebas;
 pub mod servidor;
+pub mod servidor_rapido;
 pub mod utils;
 
 // ANCHOR: limites
@@ -81,7 +91,7 @@ pub enum FromServer {
 // ANCHOR_END: protocolo
 
 #[cfg(test)]
-mod pruebas {
+mod pruebas_del_protocolo {
     use super::*;
 
     fn arc(texto: &str) -> Arc<String> {

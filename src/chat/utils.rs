@@ -8,21 +8,27 @@
 //! Una diferencia con el libro: `receive_as_json` no usa `lines()`, que
 //! junta bytes sin límite, sino [`leer_linea_acotada`], y sus errores dicen
 //! qué pasó ([`ErrorDeRecepcion`]), porque quien recibe no trata igual un
-//! paquete ilegible (se responde y se sigue) que una línea desmesurada o una
-//! conexión rota (se cierra).
+//! paquete ilegible (se responde y se sigue) que una línea desmesurada, una
+//! línea que se queda a medias o una conexión rota (se cierra).
+//!
+//! El servidor y el cliente no tratan igual una línea desmesurada: el
+//! servidor no se fía de quien la manda y cierra ([`receive_as_json`]); el
+//! cliente se fía del servidor, la descarta entera y sigue recibiendo
+//! ([`recibir_respuestas`]).
 
 use std::error::Error;
 use std::fmt;
 use std::io;
+use std::time::Duration;
 
 use async_std::io::prelude::*;
-use futures::io::AsyncBufRead;
+use futures::io::{AsyncBufRead, AsyncBufReadExt};
 use futures::stream::{self, Stream};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::LIMITE_LINEA;
-use super::linea::{Lectura, leer_linea_acotada};
+use super::linea::{Lectura, descartar_resto_de_linea, leer_linea_acotada};
 
 // ANCHOR: errores
 /// Cualquier error, de cualquier biblioteca, que pueda cruzar hilos.
@@ -52,9 +58,14 @@ where
 pub enum ErrorDeRecepcion {
     /// La conexión falló. El stream termina después de este error.
     Io(io::Error),
-    /// La línea pasaba de `limite` bytes. No se leyó el resto, así que la
-    /// conexión ya no sirve: el stream termina después de este error.
+    /// La línea pasaba de `limite` bytes. En el servidor no se lee el resto,
+    /// así que la conexión ya no sirve: el stream termina después de este
+    /// error. En el cliente, el resto se descarta y el stream sigue.
     LineaDemasiadoLarga { limite: usize },
+    /// Llegó el principio de una línea y su final no llegó en `limite`: un
+    /// cliente colgado, o uno que retiene la conexión a propósito. El stream
+    /// termina después de este error.
+    LineaSinTerminar { limite: Duration },
     /// La línea llegó entera, pero no es un paquete: JSON mal formado, otro
     /// tipo de paquete, bytes que no son UTF-8... La conexión sigue sirviendo
     /// y el stream sigue con la línea siguiente.
@@ -66,9 +77,13 @@ impl fmt::Display for ErrorDeRecepcion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ErrorDeRecepcion::Io(error) => write!(f, "la conexión falló: {error}"),
-            ErrorDeRecepcion::LineaDemasiadoLarga { limite } => write!(
+            ErrorDeRecepcion::LineaDemasiadoLarga { limite } => {
+                write!(f, "la línea pasa de {limite} bytes")
+            }
+            ErrorDeRecepcion::LineaSinTerminar { limite } => write!(
                 f,
-                "la línea pasa de {limite} bytes; se cierra la conexión sin leer el resto"
+                "la línea empezó y no terminó en {} ms",
+                limite.as_millis()
             ),
             // Los mensajes de serde_json están en inglés: se dice en español
             // qué clase de error es, y dónde.
@@ -90,7 +105,8 @@ impl Error for ErrorDeRecepcion {
         match self {
             ErrorDeRecepcion::Io(error) => Some(error),
             ErrorDeRecepcion::Json(error) => Some(error),
-            ErrorDeRecepcion::LineaDemasiadoLarga { .. } => None,
+            ErrorDeRecepcion::LineaDemasiadoLarga { .. }
+            | ErrorDeRecepcion::LineaSinTerminar { .. } => None,
         }
     }
 }
@@ -109,8 +125,46 @@ where
     S: AsyncBufRead + Unpin,
     P: DeserializeOwned,
 {
+    recibir_paquete_con_limite(inbound, linea, None).await
+}
+
+/// Como [`recibir_paquete`], y si `limite` es `Some`, una línea empezada
+/// tiene que terminar en ese tiempo: si no, [`ErrorDeRecepcion::LineaSinTerminar`].
+///
+/// Esperar a que *empiece* una línea no tiene límite: un cliente que solo
+/// escucha sus grupos puede pasar horas sin mandar nada, y está en su
+/// derecho. Lo que no puede es dejar media línea y callarse: el servidor la
+/// guardaría para siempre.
+pub async fn recibir_paquete_con_limite<S, P>(
+    inbound: &mut S,
+    linea: &mut Vec<u8>,
+    limite: Option<Duration>,
+) -> Option<Result<P, ErrorDeRecepcion>>
+where
+    S: AsyncBufRead + Unpin,
+    P: DeserializeOwned,
+{
     loop {
-        match leer_linea_acotada(inbound, linea, LIMITE_LINEA).await {
+        let lectura = match limite {
+            None => leer_linea_acotada(inbound, linea, LIMITE_LINEA).await,
+            Some(limite) => {
+                // `fill_buf` solo mira: no consume nada, y la línea se lee
+                // entera después. Un trozo vacío es el final de la entrada.
+                let vacio = match inbound.fill_buf().await {
+                    Ok(disponible) => disponible.is_empty(),
+                    Err(error) => return Some(Err(ErrorDeRecepcion::Io(error))),
+                };
+                if vacio {
+                    return None;
+                }
+                let leer = leer_linea_acotada(inbound, linea, LIMITE_LINEA);
+                match async_std::future::timeout(limite, leer).await {
+                    Ok(lectura) => lectura,
+                    Err(_) => return Some(Err(ErrorDeRecepcion::LineaSinTerminar { limite })),
+                }
+            }
+        };
+        match lectura {
             Err(error) => return Some(Err(ErrorDeRecepcion::Io(error))),
             Ok(Lectura::Fin) => return None,
             Ok(Lectura::DemasiadoLarga) => {
@@ -131,25 +185,83 @@ where
 // ANCHOR: receive_as_json
 /// Convierte una entrada con un JSON por línea en un stream de paquetes.
 ///
-/// Tras un error de E/S o una línea demasiado larga, el stream termina; tras
-/// un paquete ilegible, sigue con la línea siguiente.
-pub fn receive_as_json<S, P>(inbound: S) -> impl Stream<Item = Result<P, ErrorDeRecepcion>> + Unpin
+/// Tras un error de E/S, una línea demasiado larga o una que se queda a
+/// medias más de `limite` (si no es `None`), el stream termina; tras un
+/// paquete ilegible, sigue con la línea siguiente.
+pub fn receive_as_json<S, P>(
+    inbound: S,
+    limite: Option<Duration>,
+) -> impl Stream<Item = Result<P, ErrorDeRecepcion>> + Unpin
 where
     S: AsyncBufRead + Unpin,
     P: DeserializeOwned,
 {
     // El estado del stream: el lector, el búfer de la línea y si ya terminó.
     let inicio = (inbound, Vec::new(), false);
-    let paquetes = stream::unfold(inicio, |(mut inbound, mut linea, terminado)| async move {
-        if terminado {
-            return None;
-        }
-        let paquete = recibir_paquete(&mut inbound, &mut linea).await?;
-        let fatal = matches!(&paquete, Err(e) if !matches!(e, ErrorDeRecepcion::Json(_)));
-        Some((paquete, (inbound, linea, fatal)))
-    });
+    let paquetes = stream::unfold(
+        inicio,
+        move |(mut inbound, mut linea, terminado)| async move {
+            if terminado {
+                return None;
+            }
+            let paquete = recibir_paquete_con_limite(&mut inbound, &mut linea, limite).await?;
+            let fatal = matches!(&paquete, Err(e) if !matches!(e, ErrorDeRecepcion::Json(_)));
+            Some((paquete, (inbound, linea, fatal)))
+        },
+    );
     // `unfold` guarda un future dentro, y no es `Unpin`. En una caja sí lo es,
     // y quien llama puede escribir `paquetes.next().await` sin más.
     Box::pin(paquetes)
 }
 // ANCHOR_END: receive_as_json
+
+// ANCHOR: recibir_respuestas
+/// Como [`recibir_paquete`], para el cliente: tras una línea demasiado larga,
+/// descarta lo que queda de ella, así que la siguiente llamada empieza en el
+/// paquete siguiente.
+///
+/// Devuelve el error igualmente, para que quien llama diga que se perdió
+/// una respuesta. El servidor es de confianza (ninguna respuesta legítima
+/// pasa del límite: ver [`LIMITE_MENSAJE`](super::LIMITE_MENSAJE)), así que
+/// una línea así es un servidor distinto o averiado, no un ataque, y no vale
+/// la pena cortar la conversación por ella.
+pub async fn recibir_respuesta<S, P>(
+    inbound: &mut S,
+    linea: &mut Vec<u8>,
+) -> Option<Result<P, ErrorDeRecepcion>>
+where
+    S: AsyncBufRead + Unpin,
+    P: DeserializeOwned,
+{
+    let paquete = recibir_paquete(inbound, linea).await;
+    if let Some(Err(ErrorDeRecepcion::LineaDemasiadoLarga { .. })) = &paquete
+        && let Err(error) = descartar_resto_de_linea(inbound).await
+    {
+        return Some(Err(ErrorDeRecepcion::Io(error)));
+    }
+    paquete
+}
+
+/// El stream de [`recibir_respuesta`]: la `receive_as_json` del cliente.
+///
+/// Solo termina con el final de la entrada o con un error de E/S; tras un
+/// paquete ilegible o una línea demasiado larga (ya descartada), sigue.
+pub fn recibir_respuestas<S, P>(
+    inbound: S,
+) -> impl Stream<Item = Result<P, ErrorDeRecepcion>> + Unpin
+where
+    S: AsyncBufRead + Unpin,
+    P: DeserializeOwned,
+{
+    let inicio = (inbound, Vec::new(), false);
+    let paquetes = stream::unfold(inicio, |(mut inbound, mut linea, terminado)| async move {
+        if terminado {
+            return None;
+        }
+        let paquete = recibir_respuesta(&mut inbound, &mut linea).await?;
+        let fatal = matches!(&paquete, Err(ErrorDeRecepcion::Io(_)));
+        Some((paquete, (inbound, linea, fatal)))
+    });
+    Box::pin(paquetes)
+}
+// ANCHOR_END: recibir_respuestas

@@ -13,12 +13,17 @@
 //!   termina (bien, mal o cancelada) el mapa se suelta y con él se cancelan
 //!   todas sus tareas de suscripción;
 //! - un paquete ilegible recibe un error y la conexión sigue; una línea
-//!   desmesurada recibe un error y la conexión se cierra;
+//!   desmesurada, o una que se queda a medias más del límite, recibe un
+//!   error y la conexión se cierra, con cortesía: primero sale el error, y
+//!   solo después se suelta el socket (ver [`cerrar_con_cortesia`]);
 //! - los nombres de grupo, los mensajes y el número de grupos por conexión
 //!   tienen un límite.
 
 use std::collections::HashMap;
+use std::io;
+use std::net::Shutdown;
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_std::io::BufReader;
 use async_std::net::TcpStream;
@@ -34,17 +39,26 @@ use crate::chat::{FromClient, FromServer, LIMITE_MENSAJE, LIMITE_NOMBRE_GRUPO};
 /// sin límite, un solo cliente podría crear millones.
 pub const LIMITE_GRUPOS_POR_CONEXION: usize = 64;
 
+/// Cuántos bytes lee y tira, como mucho, [`cerrar_con_cortesia`].
+pub const DESCARTE_AL_CERRAR: usize = 256 * 1024;
+
+/// Cuánto tiempo espera, como mucho, [`cerrar_con_cortesia`] a que el cliente
+/// deje de mandar.
+pub const ESPERA_AL_CERRAR: Duration = Duration::from_millis(500);
+
 // ANCHOR: serve
-/// Atiende una conexión hasta que el cliente la cierra o falla.
-pub async fn serve(socket: TcpStream, groups: Arc<GroupTable>) -> ChatResult<()> {
+/// Atiende una conexión hasta que el cliente la cierra o falla. Una línea
+/// empezada tiene que terminar en `limite` (ver `Config`).
+pub async fn serve(socket: TcpStream, groups: Arc<GroupTable>, limite: Duration) -> ChatResult<()> {
     let outbound = Arc::new(Outbound::new(socket.clone()));
+    let para_cerrar = socket.clone();
     // Las suscripciones de esta conexión, una por grupo. Al soltarse el mapa
     // (al salir de esta función por cualquier camino, o al cancelar su
     // tarea), cada `Suscripcion` cancela su tarea.
     let mut subscriptions: HashMap<Arc<String>, Suscripcion> = HashMap::new();
 
     let buffered = BufReader::new(socket);
-    let mut from_client = utils::receive_as_json(buffered);
+    let mut from_client = utils::receive_as_json(buffered, Some(limite));
     while let Some(request_result) = from_client.next().await {
         let request = match request_result {
             Ok(request) => request,
@@ -53,9 +67,14 @@ pub async fn serve(socket: TcpStream, groups: Arc<GroupTable>) -> ChatResult<()>
                 outbound.send(FromServer::Error(error.to_string())).await?;
                 continue;
             }
-            // Una línea desmesurada: se avisa y se cierra, sin leer el resto.
-            Err(error @ ErrorDeRecepcion::LineaDemasiadoLarga { .. }) => {
-                outbound.send(FromServer::Error(error.to_string())).await?;
+            // Una línea desmesurada o a medias: se avisa y se cierra.
+            Err(
+                error @ (ErrorDeRecepcion::LineaDemasiadoLarga { .. }
+                | ErrorDeRecepcion::LineaSinTerminar { .. }),
+            ) => {
+                let aviso = format!("{error}; se cierra la conexión");
+                outbound.send(FromServer::Error(aviso)).await?;
+                cerrar_con_cortesia(&outbound, para_cerrar).await;
                 return Err(error.into());
             }
             Err(error @ ErrorDeRecepcion::Io(_)) => return Err(error.into()),
@@ -80,6 +99,36 @@ pub async fn serve(socket: TcpStream, groups: Arc<GroupTable>) -> ChatResult<()>
     Ok(())
 }
 // ANCHOR_END: serve
+
+// ANCHOR: cerrar_con_cortesia
+/// Cierra una conexión de modo que el último paquete llegue al cliente.
+///
+/// Si se soltara el socket sin más, con bytes del cliente sin leer (el resto
+/// de la línea desmesurada, o lo que siga mandando), el sistema operativo no
+/// cierra con un FIN sino con un RST, un reinicio: el cliente ve «connection
+/// reset», su escritura falla, y en algunos sistemas pierde incluso lo que
+/// ya le había llegado y no había leído, el `Error` que explica el cierre.
+///
+/// Así que primero se cierra el lado de escritura ([`Outbound::cerrar`]: sale
+/// el FIN detrás del `Error`), y después se lee y se tira lo que siga
+/// llegando por `socket`, con dos límites, de bytes y de tiempo, para no
+/// quedar a merced de quien manda basura. Cuando el cliente cierra (o se pasa
+/// de un límite), se suelta el socket.
+pub async fn cerrar_con_cortesia(outbound: &Outbound, mut socket: TcpStream) {
+    let _ = outbound.cerrar().await;
+    let descartar = async {
+        let mut basura = vec![0; 16 * 1024];
+        let mut leidos = 0;
+        while leidos < DESCARTE_AL_CERRAR {
+            match socket.read(&mut basura).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => leidos += n,
+            }
+        }
+    };
+    let _ = async_std::future::timeout(ESPERA_AL_CERRAR, descartar).await;
+}
+// ANCHOR_END: cerrar_con_cortesia
 
 // ANCHOR: join_y_post
 fn join(
@@ -135,6 +184,12 @@ fn validar_nombre(group_name: &str) -> Result<(), String> {
 }
 // ANCHOR_END: join_y_post
 
+/// La comprobación del nombre de un grupo, para el servidor rápido
+/// ([`crate::chat::servidor_rapido`]), que la comparte sin cambiarla.
+pub(crate) fn validar_nombre_de_grupo(group_name: &str) -> Result<(), String> {
+    validar_nombre(group_name)
+}
+
 // ANCHOR: outbound
 /// El lado de salida de una conexión. Lo comparten la tarea de la conexión y
 /// las de sus suscripciones; el Mutex asíncrono hace que cada paquete salga
@@ -156,3 +211,29 @@ impl Outbound {
     }
 }
 // ANCHOR_END: outbound
+
+// ANCHOR: outbound_cerrar
+impl Outbound {
+    /// Cierra el lado de escritura (el cliente verá el final de la conexión
+    /// detrás de lo ya mandado). Con el lock tomado: así no corta por la mitad
+    /// un paquete que otra tarea esté escribiendo, y lo que se intente mandar
+    /// después falla, en lugar de salir.
+    pub async fn cerrar(&self) -> io::Result<()> {
+        let guard = self.0.lock().await;
+        guard.shutdown(Shutdown::Write)
+    }
+}
+// ANCHOR_END: outbound_cerrar
+
+impl Outbound {
+    /// Escribe unas líneas ya serializadas (una o varias, cada una con su
+    /// `\n`) en una sola escritura, y hace `flush`. Es lo que usa el servidor
+    /// rápido ([`crate::chat::servidor_rapido`]): el JSON de cada mensaje se
+    /// hizo una vez, al publicarlo, y aquí solo se copian sus bytes.
+    pub async fn enviar_lineas(&self, lineas: &[u8]) -> ChatResult<()> {
+        let mut guard = self.0.lock().await;
+        guard.write_all(lineas).await?;
+        guard.flush().await?;
+        Ok(())
+    }
+}

@@ -114,6 +114,15 @@ impl Drop for Suscripcion {
 }
 // ANCHOR_END: suscripcion
 
+impl Suscripcion {
+    /// Una suscripción que, al soltarse, cancela lo que registró `cancelar`.
+    /// La usa el servidor rápido ([`crate::chat::servidor_rapido`]), que
+    /// lanza otra tarea por miembro pero la cancela igual.
+    pub(crate) fn nueva(cancelar: AbortHandle) -> Suscripcion {
+        Suscripcion(cancelar)
+    }
+}
+
 // ANCHOR: handle_subscriber
 /// Reenvía a un miembro los mensajes del grupo, hasta que el grupo
 /// desaparece o su conexión falla.

@@ -9,8 +9,10 @@
 //! biblioteca, y `examples/chat_server/` se queda con lo que en el libro es
 //! `main.rs`. La razón es que el servidor tiene que poder probarse por
 //! dentro: las pruebas (`tests/chat*.rs`) arrancan un servidor en su propio
-//! proceso y le preguntan cuántas conexiones y cuántas tareas de suscripción
-//! siguen vivas, para demostrar que un cliente que se va no deja nada atrás.
+//! proceso y le preguntan, por el trait
+//! [`ServidorDeChat`](crate::chat::interfaz::ServidorDeChat), cuántas
+//! conexiones y cuántas tareas de suscripción siguen vivas, para demostrar
+//! que un cliente que se va no deja nada atrás.
 //! Un ejemplo no se puede importar desde una prueba; la biblioteca, sí. Y el
 //! código sigue a la vista: el libro lo incluye desde estos mismos archivos,
 //! y los ejercicios `handle_subscriber` y `group_table` piden reescribir dos de sus piezas.
@@ -30,6 +32,7 @@
 //!   termina todas las conexiones (y con ellas sus suscripciones) y espera a
 //!   que las cuentas lleguen a cero.
 
+use std::future::Future;
 use std::io;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -47,26 +50,8 @@ pub mod group_table;
 
 use group_table::GroupTable;
 
-/// Cómo se comporta el servidor.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// Cuántos mensajes guarda como mucho la cola de cada grupo (el libro usa
-    /// 1000; tokio la redondea a la potencia de dos siguiente).
-    pub capacidad: usize,
-    /// Si se escriben en la salida de errores los errores de cada conexión
-    /// (clientes que cortan, líneas desmesuradas...). Las pruebas, que los
-    /// provocan a propósito, los callan.
-    pub registrar_errores: bool,
-}
-
-impl Default for Config {
-    fn default() -> Config {
-        Config {
-            capacidad: 1000,
-            registrar_errores: true,
-        }
-    }
-}
+pub use crate::chat::interfaz::Config;
+use crate::chat::interfaz::ServidorDeChat;
 
 /// Un servidor de chat en marcha. Al soltarse, se detiene (sin esperar);
 /// para esperar a que termine del todo, usa [`ServidorChat::detener`].
@@ -80,18 +65,20 @@ pub struct ServidorChat {
     aceptador: Option<task::JoinHandle<()>>,
 }
 
+/// Las cuentas del manejador. Las comparte el servidor rápido
+/// ([`crate::chat::servidor_rapido`]), que cuenta igual.
 #[derive(Debug, Default)]
-struct Contadores {
-    conexiones: AtomicUsize,
-    panicos: AtomicUsize,
+pub(crate) struct Contadores {
+    pub(crate) conexiones: AtomicUsize,
+    pub(crate) panicos: AtomicUsize,
 }
 
 /// Cuenta una conexión mientras vive: al soltarse (termine como termine su
 /// tarea, también si se cancela), la descuenta.
-struct Presente(Arc<Contadores>);
+pub(crate) struct Presente(Arc<Contadores>);
 
 impl Presente {
-    fn entrar(contadores: &Arc<Contadores>) -> Presente {
+    pub(crate) fn entrar(contadores: &Arc<Contadores>) -> Presente {
         contadores.conexiones.fetch_add(1, Ordering::SeqCst);
         Presente(Arc::clone(contadores))
     }
@@ -188,6 +175,44 @@ impl ServidorChat {
     }
 }
 
+/// Lo que ven las pruebas: los mismos métodos de arriba, a través del trait.
+impl ServidorDeChat for ServidorChat {
+    fn iniciar(
+        direccion: std::net::SocketAddr,
+        config: Config,
+    ) -> impl Future<Output = io::Result<Self>> + Send {
+        ServidorChat::con_config(direccion, config)
+    }
+
+    fn direccion(&self) -> std::net::SocketAddr {
+        ServidorChat::direccion(self)
+    }
+
+    fn conexiones(&self) -> usize {
+        ServidorChat::conexiones(self)
+    }
+
+    fn suscriptores(&self) -> usize {
+        ServidorChat::suscriptores(self)
+    }
+
+    fn grupos(&self) -> usize {
+        ServidorChat::grupos(self)
+    }
+
+    fn retenidos_max(&self) -> usize {
+        ServidorChat::retenidos_max(self)
+    }
+
+    fn panicos(&self) -> usize {
+        ServidorChat::panicos(self)
+    }
+
+    fn detener(self) -> impl Future<Output = ()> + Send {
+        ServidorChat::detener(self)
+    }
+}
+
 impl Drop for ServidorChat {
     fn drop(&mut self) {
         self.detener.take();
@@ -228,6 +253,7 @@ async fn aceptar(
         let contadores = Arc::clone(&contadores);
         let detenido = detenido.clone();
         let registrar = config.registrar_errores;
+        let limite = config.limite_linea_a_medias;
         task::spawn(async move {
             let _presente = presente;
             let cliente = match socket.peer_addr() {
@@ -238,7 +264,7 @@ async fn aceptar(
             // suelta `serve` a medias: se sueltan sus suscripciones y con
             // ellas se cancelan sus tareas.
             let atender = futures::FutureExt::catch_unwind(AssertUnwindSafe(connection::serve(
-                socket, groups,
+                socket, groups, limite,
             )));
             let parar = async move {
                 let _ = detenido.recv().await;
