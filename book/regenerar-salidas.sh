@@ -26,7 +26,7 @@ set -euo pipefail
 
 raiz="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 destino="$raiz/book/src/salidas"
-ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks async_closures edicion_2024 send_rc async_fn_en_traits yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client waker spawn_blocking_propio block_on_propio pin pin_proyeccion maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_smol many_requests_tokio tokio_runtime select_timeout cancelacion many_requests_acotado)
+ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf futures_perezosos async_blocks async_closures edicion_2024 send_rc async_fn_en_traits yield_now spawn_blocking streams mutex otros_lenguajes chat_server chat_client waker spawn_blocking_propio block_on_propio pin pin_proyeccion maquina_de_estados no_hay_hilo callback_ffi tareas_vs_hilos many_requests_smol many_requests_tokio tokio_runtime select_timeout cancelacion many_requests_acotado canales apagado_ordenado probar_y_depurar)
 # Los que el libro muestra optimizados, porque el capítulo que los comenta
 # pide medir con `--release`: se corren así y se guardan en
 # NOMBRE_release.txt, con su gráfica en NOMBRE_release.svg si la dibujan.
@@ -34,8 +34,9 @@ ejemplos=(cheapo_request many_requests many_requests_spawn many_requests_surf fu
 optimizados=(tareas_vs_hilos many_requests_escalado spawn_blocking_latido chat_carga many_requests_acotado)
 # Lo que reciben algunos de los optimizados: many_requests_acotado mide sus
 # cifras solo con `--medir` (sin argumentos, la demostración, que está en la
-# lista de arriba).
-declare -A argumentos_optimizados=([many_requests_acotado]="--medir")
+# lista de arriba), y chat_carga compara los dos diseños del servidor solo
+# con `--comparar` (tarda un minuto o dos).
+declare -A argumentos_optimizados=([many_requests_acotado]="--medir" [chat_carga]="--comparar")
 
 cd "$raiz"
 mkdir -p "$destino"

@@ -31,6 +31,13 @@ pub struct Ejercicio {
     /// las muestra todas, plegadas, y se genera de aquí con
     /// `cargo run -- pistas-md` (ver [`pistas_md`]).
     pub pistas: Vec<String>,
+    /// Las etapas de un ejercicio largo (el proyecto final, `chat_tokio`), en
+    /// orden; vacío en los demás. Cada etapa es un módulo de pruebas con su
+    /// nombre, así que sus pruebas se llaman `etapa::prueba`; su sección del
+    /// capítulo es la que nombra la etapa entre comillas invertidas. Ver
+    /// [`Ejercicio::etapas_de`].
+    #[serde(default)]
+    pub etapas: Vec<String>,
 }
 
 impl Ejercicio {
@@ -46,6 +53,63 @@ impl Ejercicio {
             "cargo test -p exercises --test {}",
             self.objetivo_de_pruebas()
         )
+    }
+}
+
+/// Cómo va una etapa, según los resultados de sus pruebas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Etapa {
+    /// Su nombre, que es el del módulo de sus pruebas.
+    pub nombre: String,
+    /// Cuántas pruebas tiene y cuántas pasan.
+    pub pruebas: usize,
+    pub pasan: usize,
+}
+
+impl Etapa {
+    /// Resuelta: tiene pruebas y pasan todas.
+    pub fn resuelta(&self) -> bool {
+        self.pruebas > 0 && self.pasan == self.pruebas
+    }
+}
+
+impl Ejercicio {
+    /// Cada etapa, en orden, con cuántas de sus pruebas pasan, a partir de
+    /// los resultados de una corrida (`(nombre, "ok" | "FAILED" | ...)`, como
+    /// los escribe libtest). Una prueba es de la etapa `e` si se llama
+    /// `e::algo`. Una etapa sin pruebas en la corrida (no compiló, o se
+    /// filtró) no está resuelta.
+    pub fn etapas_de(&self, resultados: &[(String, String)]) -> Vec<Etapa> {
+        self.etapas
+            .iter()
+            .map(|nombre| {
+                let prefijo = format!("{nombre}::");
+                let suyas: Vec<&(String, String)> = resultados
+                    .iter()
+                    .filter(|(prueba, _)| prueba.starts_with(&prefijo))
+                    .collect();
+                Etapa {
+                    nombre: nombre.clone(),
+                    pruebas: suyas.len(),
+                    pasan: suyas.iter().filter(|(_, r)| r == "ok").count(),
+                }
+            })
+            .collect()
+    }
+
+    /// La orden que corre solo las pruebas de una etapa.
+    pub fn orden_de_la_etapa(&self, etapa: &str) -> String {
+        format!("{} {etapa}", self.orden_de_pruebas())
+    }
+
+    /// La sección del capítulo que presenta la etapa: el primer encabezado
+    /// que nombra la etapa entre comillas invertidas.
+    pub fn seccion_de_la_etapa(&self, raiz: &Path, etapa: &str) -> Option<Encabezado> {
+        let texto = std::fs::read_to_string(raiz.join(&self.capitulo)).ok()?;
+        let nombrada = format!("`{etapa}`");
+        encabezados(&texto)
+            .into_iter()
+            .find(|e| e.nivel > 1 && e.texto.contains(&nombrada))
     }
 }
 

@@ -310,8 +310,15 @@ pub fn todos(raiz: &Path) -> Result<Vec<Intento>, Vec<String>> {
                 ));
                 continue;
             }
-            let pruebas_del_ejercicio =
+            let mut pruebas_del_ejercicio =
                 fs::read_to_string(raiz.join(&ejercicios[posicion].pruebas)).unwrap_or_default();
+            // Las pruebas del chat (las del proyecto final, `chat_tokio`) las
+            // escribe la macro `pruebas_del_chat!` a partir de las funciones
+            // genéricas de src/chat/pruebas.rs: sus nombres están allí.
+            if pruebas_del_ejercicio.contains("pruebas_del_chat!") {
+                pruebas_del_ejercicio
+                    .push_str(&fs::read_to_string(raiz.join(PRUEBAS_DEL_CHAT)).unwrap_or_default());
+            }
             for (entrada, ruta) in entradas(&ruta) {
                 let (nombre, archivo) = if ruta.is_dir() {
                     (entrada.clone(), format!("{relativa}/{entrada}/mod.rs"))
@@ -404,13 +411,18 @@ pub fn todos(raiz: &Path) -> Result<Vec<Intento>, Vec<String>> {
     Ok(intentos.into_iter().map(|(_, intento)| intento).collect())
 }
 
-/// Si `codigo` define `fn nombre(`: una búsqueda de texto, que basta para
+/// Donde están, genéricas, las pruebas que escribe la macro `pruebas_del_chat!`.
+const PRUEBAS_DEL_CHAT: &str = "src/chat/pruebas.rs";
+
+/// Si `codigo` define `fn nombre(` (o `fn nombre<`, una función genérica,
+/// como las de las pruebas del chat): una búsqueda de texto, que basta para
 /// atrapar un nombre mal escrito o una prueba que cambió de nombre.
 fn define_la_funcion(codigo: &str, nombre: &str) -> bool {
     codigo.match_indices(&format!("fn {nombre}")).any(|(i, m)| {
         let antes = codigo[..i].chars().next_back();
         let despues = codigo[i + m.len()..].trim_start().chars().next();
-        !antes.is_some_and(|c| c.is_alphanumeric() || c == '_') && despues == Some('(')
+        !antes.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && matches!(despues, Some('(' | '<'))
     })
 }
 

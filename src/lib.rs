@@ -10,6 +10,8 @@
 //! - [`prueba`]: correr una prueba asíncrona con un límite de tiempo y un
 //!   mensaje en español si se cuelga, y un asignador de memoria que cuenta
 //!   fugas y reservas hechas dentro de tareas.
+//! - [`bajo_prueba`]: el trait que pone bajo prueba el ejercicio
+//!   `probar_y_depurar`, donde el alumno escribe la prueba y no la función.
 //! - [`referencia`]: versiones que funcionan de las piezas de un ejercicio
 //!   que otro usa (la `cheapo_request` de `many_requests`): ningún ejercicio
 //!   depende de tu respuesta a otro.
@@ -21,10 +23,14 @@
 //! - [`medir`]: lo que comparten los ejemplos que miden: la memoria del
 //!   proceso (`/proc/self/status`), el nombre de la máquina, cómo escribir
 //!   las cifras y cómo dibujar y guardar las gráficas.
+//! - [`apagado`]: un servidor de chat en tokio con las piezas para apagarse
+//!   en orden, y un cliente para probarlo (capítulo «Apagar en orden»).
 //! - [`cronologia`]: mirar qué hizo el ejecutor en una ejecución (cada
 //!   sondeo, su hilo y lo que devolvió, cada despertar) y dibujarlo en SVG,
 //!   para las figuras del libro.
 
+pub mod apagado;
+pub mod bajo_prueba;
 pub mod chat;
 pub mod cronologia;
 pub mod ejemplos;

@@ -98,6 +98,15 @@ const VARIANTES: &[Variante] = &[
         "concurrencia estructurada",
         "concurrencia-estructurada",
     ),
+    // buzón, canal acotado
+    v("mailbox", "buzón", "buzon"),
+    v("canal limitado", "canal acotado", "canal-acotado"),
+    v("canal ilimitado", "canal sin límite", "canal-acotado"),
+    v("canal no acotado", "canal sin límite", "canal-acotado"),
+    // apagado ordenado
+    v("apagado elegante", "apagado ordenado", "apagado-ordenado"),
+    v("apagado grácil", "apagado ordenado", "apagado-ordenado"),
+    v("cierre elegante", "apagado ordenado", "apagado-ordenado"),
 ];
 
 /// Las variantes que se buscan también en el código, porque el alumno lee

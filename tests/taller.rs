@@ -284,6 +284,72 @@ fn lista_marca_pendientes_los_esbozos() {
             "{} debería salir con ✗:\n{stdout}",
             ejercicio.nombre
         );
+        // Uno por etapas dice, en su línea, cuántas pasan: ninguna.
+        if !ejercicio.etapas.is_empty() {
+            let nota = format!("etapas: 0/{}", ejercicio.etapas.len());
+            assert!(
+                stdout
+                    .lines()
+                    .any(|l| l.contains(&format!(" {} ", ejercicio.nombre)) && l.ends_with(&nota)),
+                "{} debería terminar su línea con «{nota}»:\n{stdout}",
+                ejercicio.nombre
+            );
+        }
+    }
+}
+
+#[test]
+fn las_etapas_se_cuentan_por_su_modulo_y_cada_una_tiene_su_seccion() {
+    let por_etapas: Vec<_> = ejercicios::todos()
+        .into_iter()
+        .filter(|e| !e.etapas.is_empty())
+        .collect();
+    assert!(
+        !por_etapas.is_empty(),
+        "el proyecto final (chat_tokio) debería tener etapas en exercises/info.toml"
+    );
+    for ejercicio in por_etapas {
+        let nombre = &ejercicio.nombre;
+        for etapa in &ejercicio.etapas {
+            assert!(
+                ejercicio.seccion_de_la_etapa(raiz(), etapa).is_some(),
+                "{nombre}: ningún encabezado de {} nombra la etapa `{etapa}` (entre comillas \
+                 invertidas): `siguiente` no sabría a qué sección mandar",
+                ejercicio.capitulo
+            );
+        }
+        // Unos resultados inventados, como los que lee `lista` de libtest.
+        let [primera, segunda, ..] = ejercicio.etapas.as_slice() else {
+            panic!("{nombre}: un ejercicio por etapas tiene al menos dos");
+        };
+        let resultados: Vec<(String, String)> = [
+            (format!("{primera}::una"), "ok"),
+            (format!("{primera}::otra"), "ok"),
+            (format!("{segunda}::una"), "ok"),
+            (format!("{segunda}::otra"), "FAILED"),
+            // De ninguna etapa, y una que solo empieza igual que una etapa.
+            ("suelta".to_string(), "ok"),
+            (format!("{primera}_no::es_suya"), "FAILED"),
+        ]
+        .into_iter()
+        .map(|(prueba, r)| (prueba, r.to_string()))
+        .collect();
+        let etapas = ejercicio.etapas_de(&resultados);
+        assert_eq!(etapas.len(), ejercicio.etapas.len());
+        assert!(
+            etapas[0].resuelta() && etapas[0].pruebas == 2,
+            "{nombre}: {:?}",
+            etapas[0]
+        );
+        assert!(
+            !etapas[1].resuelta() && (etapas[1].pasan, etapas[1].pruebas) == (1, 2),
+            "{nombre}: {:?}",
+            etapas[1]
+        );
+        assert!(
+            etapas[2..].iter().all(|e| !e.resuelta() && e.pruebas == 0),
+            "{nombre}: una etapa sin pruebas no está resuelta: {etapas:?}"
+        );
     }
 }
 

@@ -21,6 +21,13 @@
 //! dentro de una tarea, el hash corre dentro de una tarea, en un hilo del
 //! ejecutor. Nada se cronometra: se cuenta.
 //!
+//! Cuenta también los bytes: cuántos hay reservados ahora en todo el
+//! programa ([`bytes_vivos`]) y el máximo al que llegaron
+//! ([`pico_de_bytes`], que [`reiniciar_pico_de_bytes`] vuelve a poner en lo
+//! que hay ahora). Con eso, el capítulo «Canales como herramienta de diseño»
+//! mide cuánta memoria guarda una cola sin límite: los bytes que el programa
+//! pidió, no los que el asignador redondea ni la memoria residente.
+//!
 //! Una prueba lo instala en su propio binario (cada archivo de `tests/` es un
 //! crate aparte, así que no afecta a ningún otro):
 //!
@@ -55,6 +62,8 @@ thread_local! {
 }
 
 static GRANDES_EN_TAREA: AtomicUsize = AtomicUsize::new(0);
+static BYTES_VIVOS: AtomicUsize = AtomicUsize::new(0);
+static PICO_DE_BYTES: AtomicUsize = AtomicUsize::new(0);
 static GRANDES_FUERA_DE_TAREA: AtomicUsize = AtomicUsize::new(0);
 
 /// Cuántas reservas grandes se han hecho desde que arrancó el programa.
@@ -100,6 +109,36 @@ pub fn reservas_grandes() -> ReservasGrandes {
     }
 }
 
+/// Los bytes reservados ahora mismo, en todos los hilos: la suma de los
+/// tamaños pedidos al asignador menos los liberados. No cuenta lo que el
+/// asignador del sistema añade por su cuenta (cabeceras, redondeos) ni la
+/// memoria que no pasa por él (pilas de los hilos, el propio binario). Solo
+/// cuenta si el programa instaló [`AsignadorQueCuenta`]; si no, siempre es 0.
+pub fn bytes_vivos() -> usize {
+    BYTES_VIVOS.load(Ordering::SeqCst)
+}
+
+/// El mayor valor que llegó a tener [`bytes_vivos`] desde el principio, o
+/// desde la última llamada a [`reiniciar_pico_de_bytes`].
+pub fn pico_de_bytes() -> usize {
+    PICO_DE_BYTES.load(Ordering::SeqCst)
+}
+
+/// Pone el pico en los bytes vivos de ahora, para medir el pico de lo que
+/// venga después.
+pub fn reiniciar_pico_de_bytes() {
+    PICO_DE_BYTES.store(bytes_vivos(), Ordering::SeqCst);
+}
+
+fn sumar_bytes(cuantos: usize) {
+    let ahora = BYTES_VIVOS.fetch_add(cuantos, Ordering::SeqCst) + cuantos;
+    PICO_DE_BYTES.fetch_max(ahora, Ordering::SeqCst);
+}
+
+fn restar_bytes(cuantos: usize) {
+    BYTES_VIVOS.fetch_sub(cuantos, Ordering::SeqCst);
+}
+
 fn sumar_viva(cuanto: isize) {
     // `try_with`: mientras el hilo termina, sus variables locales ya no
     // existen, y las reservas de ese momento no se cuentan.
@@ -123,6 +162,7 @@ unsafe impl GlobalAlloc for AsignadorQueCuenta {
         let puntero = unsafe { System.alloc(layout) };
         if !puntero.is_null() {
             sumar_viva(1);
+            sumar_bytes(layout.size());
             if layout.size() >= RESERVA_GRANDE {
                 contar_grande();
             }
@@ -135,6 +175,7 @@ unsafe impl GlobalAlloc for AsignadorQueCuenta {
         let puntero = unsafe { System.alloc_zeroed(layout) };
         if !puntero.is_null() {
             sumar_viva(1);
+            sumar_bytes(layout.size());
             if layout.size() >= RESERVA_GRANDE {
                 contar_grande();
             }
@@ -146,6 +187,7 @@ unsafe impl GlobalAlloc for AsignadorQueCuenta {
         // SAFETY: el contrato de `GlobalAlloc::dealloc` pasa tal cual.
         unsafe { System.dealloc(puntero, layout) };
         sumar_viva(-1);
+        restar_bytes(layout.size());
     }
 
     unsafe fn realloc(&self, puntero: *mut u8, layout: Layout, nuevo: usize) -> *mut u8 {
@@ -153,6 +195,12 @@ unsafe impl GlobalAlloc for AsignadorQueCuenta {
         let nuevo_puntero = unsafe { System.realloc(puntero, layout, nuevo) };
         // Sigue siendo una sola reserva viva; solo cuenta como grande la
         // primera vez que pasa del umbral (un `Vec` que crece hasta él).
+        if !nuevo_puntero.is_null() {
+            // El bloque viejo se libera (o crece en su sitio): cuenta su
+            // tamaño nuevo en lugar del viejo.
+            sumar_bytes(nuevo);
+            restar_bytes(layout.size());
+        }
         if !nuevo_puntero.is_null() && layout.size() < RESERVA_GRANDE && nuevo >= RESERVA_GRANDE {
             contar_grande();
         }
@@ -183,6 +231,17 @@ mod pruebas {
         // SAFETY: `fugada` salió de `Box::leak` justo arriba y nadie más la usa.
         drop(unsafe { Box::from_raw(fugada) });
         assert_eq!(reservas_vivas_de_este_hilo() - antes, 0);
+    }
+
+    #[test]
+    fn los_bytes_vivos_cuentan_una_reserva_mientras_vive() {
+        // Las cuentas de bytes son de todo el programa, y otras pruebas de
+        // la biblioteca reservan y liberan a la vez: se mira solo que 1 MiB
+        // vivo se vea en los bytes vivos y en el pico.
+        let caja = std::hint::black_box(vec![3u8; 1 << 20]);
+        assert!(bytes_vivos() >= 1 << 20, "{}", bytes_vivos());
+        assert!(pico_de_bytes() >= 1 << 20, "{}", pico_de_bytes());
+        drop(caja);
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn lista() -> ExitCode {
     let _ = cargo::compilar_pruebas_sin_parar("exercises");
     let mut resueltos = 0;
     for (i, ejercicio) in todos.iter().enumerate() {
-        let estado = estado(ejercicio);
+        let (estado, resultados) = estado(ejercicio);
         if estado == Estado::Resuelto {
             resueltos += 1;
         }
@@ -125,10 +125,11 @@ fn lista() -> ExitCode {
             ),
         };
         println!(
-            "  {marca} {:>2}. {:<22} {}{nota}",
+            "  {marca} {:>2}. {:<22} {}{nota}{}",
             i + 1,
             ejercicio.nombre,
-            ejercicio.archivo
+            ejercicio.archivo,
+            nota_de_etapas(ejercicio, &resultados)
         );
     }
     println!("\n{}", progreso(resueltos, todos.len()));
@@ -146,7 +147,7 @@ fn lista() -> ExitCode {
 fn siguiente() -> ExitCode {
     let todos = ejercicios::todos();
     for (i, ejercicio) in todos.iter().enumerate() {
-        let estado = estado(ejercicio);
+        let (estado, resultados) = estado(ejercicio);
         if estado == Estado::Resuelto {
             continue;
         }
@@ -156,8 +157,9 @@ fn siguiente() -> ExitCode {
         println!("  Lee:       {}", ejercicio.capitulo);
         println!("  Prueba:    {}", ejercicio.orden_de_pruebas());
         println!("  ¿Atascado? cargo run -- pista {}", ejercicio.nombre);
-        if let Estado::NoCompila(error) = estado {
-            no_compila(ejercicio, error.as_ref());
+        match estado {
+            Estado::NoCompila(error) => no_compila(ejercicio, error.as_ref()),
+            _ => siguiente_etapa(ejercicio, &resultados),
         }
         return ExitCode::SUCCESS;
     }
@@ -300,14 +302,70 @@ enum Estado {
 /// separado (`cargo test -p exercises --test NOMBRE`), y cada objetivo de
 /// pruebas compila solo su ejercicio: el estado de uno no depende de los
 /// demás.
-fn estado(ejercicio: &Ejercicio) -> Estado {
+///
+/// Devuelve también el resultado de cada prueba, para contar las etapas.
+fn estado(ejercicio: &Ejercicio) -> (Estado, Vec<(String, String)>) {
     match cargo::pruebas("exercises", ejercicio.objetivo_de_pruebas()) {
-        Ok(corrida) if corrida.exito => Estado::Resuelto,
-        Ok(corrida) if corrida.pruebas.is_empty() => {
-            Estado::NoCompila(cargo::primer_error(&corrida.stderr))
-        }
-        _ => Estado::Pendiente,
+        Ok(corrida) if corrida.exito => (Estado::Resuelto, corrida.pruebas),
+        Ok(corrida) if corrida.pruebas.is_empty() => (
+            Estado::NoCompila(cargo::primer_error(&corrida.stderr)),
+            Vec::new(),
+        ),
+        Ok(corrida) => (Estado::Pendiente, corrida.pruebas),
+        Err(_) => (Estado::Pendiente, Vec::new()),
     }
+}
+
+/// Lo que `lista` añade a un ejercicio por etapas: `  etapas: 2/7`.
+fn nota_de_etapas(ejercicio: &Ejercicio, resultados: &[(String, String)]) -> String {
+    let etapas = ejercicio.etapas_de(resultados);
+    if etapas.is_empty() {
+        return String::new();
+    }
+    let hechas = etapas.iter().filter(|e| e.resuelta()).count();
+    format!("  etapas: {hechas}/{}", etapas.len())
+}
+
+/// En un ejercicio por etapas, cuáles pasan ya y cuál sigue: su sección del
+/// capítulo, la orden que la prueba sola y la pista.
+fn siguiente_etapa(ejercicio: &Ejercicio, resultados: &[(String, String)]) {
+    let etapas = ejercicio.etapas_de(resultados);
+    let total = etapas.len();
+    let Some(posicion) = etapas.iter().position(|e| !e.resuelta()) else {
+        return;
+    };
+    println!(
+        "
+  Etapas:"
+    );
+    for (i, etapa) in etapas.iter().enumerate() {
+        let marca = if etapa.resuelta() { "✓" } else { "✗" };
+        let cuenta = if etapa.pruebas == 0 {
+            String::new()
+        } else {
+            format!("  ({} de {} pruebas)", etapa.pasan, etapa.pruebas)
+        };
+        println!("    {marca} {}. {}{cuenta}", i + 1, etapa.nombre);
+    }
+    let etapa = &etapas[posicion];
+    println!(
+        "
+  Sigue con la etapa {} de {total}: {}",
+        posicion + 1,
+        etapa.nombre
+    );
+    match ejercicio.seccion_de_la_etapa(cargo::raiz(), &etapa.nombre) {
+        Some(seccion) => println!(
+            "    Lee:     {}, sección «{}»",
+            ejercicio.capitulo, seccion.texto
+        ),
+        None => println!("    Lee:     {}", ejercicio.capitulo),
+    }
+    println!(
+        "    Prueba:  {}",
+        ejercicio.orden_de_la_etapa(&etapa.nombre)
+    );
+    println!("    Pista:   cargo run -- pista {}", ejercicio.nombre);
 }
 
 fn progreso(hechos: usize, total: usize) -> String {

@@ -144,7 +144,7 @@ fn por_que_no(ejercicio: &Ejercicio) -> Option<String> {
     let nombre = &ejercicio.nombre;
     let orden = ejercicio.orden_de_pruebas();
     eprintln!("Antes de enseñarte la solución, corro sus pruebas ({orden})...");
-    let situacion = match crate::estado(ejercicio) {
+    let situacion = match crate::estado(ejercicio).0 {
         Estado::Resuelto => return None,
         Estado::Pendiente => format!("Todavía no has resuelto {nombre}: sus pruebas no pasan."),
         Estado::NoCompila(_) => {

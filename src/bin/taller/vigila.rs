@@ -313,7 +313,9 @@ fn decidir(rutas: &[PathBuf], todos: &[Ejercicio], actual: usize, raiz: &Path) -
 /// (o algo dentro, si es una carpeta: un ejercicio de varios archivos).
 fn ejercicio_de(ruta: &Path, todos: &[Ejercicio], raiz: &Path) -> Option<usize> {
     todos.iter().position(|e| {
-        ruta.starts_with(raiz.join(&e.archivo)) || ruta.starts_with(raiz.join(&e.pruebas))
+        // El esbozo entero: su archivo o, si es de varios, su carpeta.
+        let esbozo = e.esbozo().unwrap_or_else(|| e.archivo.clone());
+        ruta.starts_with(raiz.join(esbozo)) || ruta.starts_with(raiz.join(&e.pruebas))
     })
 }
 
@@ -428,6 +430,18 @@ fn anunciar(todos: &[Ejercicio], actual: usize, corrida: &Result<Corrida, String
     println!("  Lee:       {}", ejercicio.capitulo);
     println!("  Prueba:    {}", ejercicio.orden_de_pruebas());
     println!("  ¿Atascado? cargo run -- pista {}", ejercicio.nombre);
+    if let Ok(corrida) = corrida {
+        let etapas = ejercicio.etapas_de(&corrida.pruebas);
+        if let Some(etapa) = etapas.iter().find(|e| !e.resuelta()) {
+            let hechas = etapas.iter().filter(|e| e.resuelta()).count();
+            println!(
+                "  Etapas:    {hechas}/{} hechas; sigue {}: {}",
+                etapas.len(),
+                etapa.nombre,
+                ejercicio.orden_de_la_etapa(&etapa.nombre)
+            );
+        }
+    }
     println!("\n── Sus pruebas, ahora mismo ──\n");
     println!("{}", informe(ejercicio, corrida, traza, cargo::raiz()));
 }
@@ -550,9 +564,18 @@ fn fallo(fallo: &Fallo, traza: bool, ejercicio: &Ejercicio) -> String {
 /// más sencillo a lo más fino), no en el orden en que terminaron.
 fn en_orden_del_archivo(mut fallos: Vec<Fallo>, raiz: &Path, ejercicio: &Ejercicio) -> Vec<Fallo> {
     let fuente = std::fs::read_to_string(raiz.join(&ejercicio.pruebas)).unwrap_or_default();
+    // En un ejercicio por etapas, primero las de la primera etapa.
+    let etapa = |prueba: &str| {
+        ejercicio
+            .etapas
+            .iter()
+            .position(|e| prueba.starts_with(&format!("{e}::")))
+            .unwrap_or(usize::MAX)
+    };
     fallos.sort_by_key(|f| {
         let corto = f.prueba.rsplit("::").next().unwrap_or(&f.prueba);
-        fuente.find(&format!("fn {corto}(")).unwrap_or(usize::MAX)
+        let en_el_archivo = fuente.find(&format!("fn {corto}(")).unwrap_or(usize::MAX);
+        (etapa(&f.prueba), en_el_archivo)
     });
     fallos
 }

@@ -1,0 +1,11 @@
+//! Generado con `cargo run -- intentos`: no lo edites a mano.
+//!
+//! Las pruebas de exercises/tests/apagado_ordenado.rs, sin cambiar una línea,
+//! contra una solución equivocada, que debe fallar como dice su cabecera
+//! (lo comprueba `cargo run -- comprobar`):
+//! intentos/equivocadas/apagado_ordenado/sin_plazo.rs.
+
+#[path = "../equivocadas/apagado_ordenado/sin_plazo.rs"]
+pub mod apagado_ordenado;
+
+include!("../../exercises/tests/apagado_ordenado.rs");
