@@ -117,6 +117,10 @@ if [ "$con_ci" = 1 ]; then
   medir "bash .ci/run" "$trabajo/t-ci" bash .ci/run
 fi
 
+# Los target/ de cada medida ocupan varios GB: se borran al terminar (los
+# registros se quedan, para leerlos después).
+rm -rf "$trabajo"/t-prueba "$trabajo"/t-ejemplo "$trabajo"/t-ci
+
 # Los segundos de una medida, por su nombre.
 de() {
   local i

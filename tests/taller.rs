@@ -265,6 +265,8 @@ fn una_pista_mal_pedida_se_explica_en_espanol() {
 }
 
 #[test]
+#[ignore = "compila y corre las pruebas de todos los ejercicios (en una copia nueva, unos 20 s): \
+            la CI la corre en su paso 3b, con `cargo test --test taller -- --ignored`"]
 fn lista_marca_pendientes_los_esbozos() {
     // Los esbozos de exercises/ no están resueltos en el repositorio: la
     // lista debe mostrar cada ejercicio con ✗ y el progreso a cero.
