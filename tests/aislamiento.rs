@@ -133,6 +133,8 @@ fn cargo() -> String {
 }
 
 #[test]
+#[ignore = "compila el taller en una copia (unos 11 s en una copia nueva): la CI la corre en su \
+            paso 3b, con --ignored"]
 fn con_send_rc_sin_compilar_cheapo_request_pasa_y_siguiente_nombra_send_rc() {
     let pruebas = en_la_copia(&cargo(), &["test", "-p", "exercises", "--test", PRIMERO]);
     let (stdout, stderr) = (texto(&pruebas.stdout), texto(&pruebas.stderr));

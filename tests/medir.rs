@@ -197,6 +197,8 @@ fn spawn_blocking_latido_mide_y_dibuja() {
 }
 
 #[test]
+#[ignore = "compila los ejemplos del paquete migracion, con reqwest (unos 10 s en una copia \
+            nueva): la CI la corre en su paso 3b, con --ignored"]
 fn many_requests_con_smol_y_con_tokio_tienen_todas_en_vuelo() {
     for (ejemplo, tandas) in [("many_requests_smol", 2), ("many_requests_tokio", 2)] {
         let salida = MIGRACION.correr(ejemplo, &[], Duration::from_secs(60));
