@@ -10,7 +10,7 @@
 //! mensajes cambian de una corrida a otra (dependen de los búferes del
 //! sistema operativo); lo que se comprueba son las relaciones entre ellas.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

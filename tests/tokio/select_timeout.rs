@@ -8,7 +8,7 @@
 //! es el reparto al azar de las ramas sin `biased;`, y de eso se comprueba
 //! solo que las dos ramas ganan alguna vez.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

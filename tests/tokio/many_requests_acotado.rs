@@ -11,7 +11,7 @@
 //! ninguna viva tras `shutdown`). Las cifras de tiempo no se comprueban: las
 //! del libro salen de una ejecución guardada.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

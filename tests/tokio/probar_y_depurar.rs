@@ -11,7 +11,7 @@
 //! el reloj de verdad no; y que los tramos de `tracing` siguen a cada
 //! petición con `.instrument`, y se mezclan con `Span::enter`.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

@@ -8,7 +8,7 @@
 //! construcción) y que con la tarea escritora no deja ninguna; y que
 //! `read_line` en un `select!` pierde el principio de la línea.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

@@ -12,7 +12,7 @@
 //! un pánico dentro de él deja a todos sus handles con un error, mientras
 //! que en el Mutex envenena el lock.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 

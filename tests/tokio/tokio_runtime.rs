@@ -9,7 +9,7 @@
 //! presupuesto cooperativo. Solo se comprueba lo que está garantizado: ningún
 //! número de latidos exacto, ninguna cota de tiempo.
 
-mod comun;
+use crate::comun;
 
 use std::time::Duration;
 
