@@ -2,6 +2,9 @@
 //! vaciar su cola, y la de un cliente que no lee no se vacía nunca.
 //! Se espera: falla apagado::un_cliente_que_no_lee_no_retiene_el_apagado
 //!
+//! Solo `escritor.rs` es de este intento; los demás archivos son los de
+//! la solución (`#[path]` en sus `mod`), para que se vea dónde está el error.
+//!
 //! El proyecto final: tu servidor de chat, en tokio.
 //!
 //! # Por qué existe
@@ -37,10 +40,14 @@
 //! leer; lo que ya está en las colas sale) y `abortar` (pasó el plazo: las
 //! escritoras dejan lo que están escribiendo).
 
+#[path = "../../../../solutions/src/chat_tokio/aceptar.rs"]
 pub mod aceptar;
+#[path = "../../../../solutions/src/chat_tokio/conexion.rs"]
 pub mod conexion;
 pub mod escritor;
+#[path = "../../../../solutions/src/chat_tokio/grupo.rs"]
 pub mod grupo;
+#[path = "../../../../solutions/src/chat_tokio/tabla.rs"]
 pub mod tabla;
 
 use std::any::Any;

@@ -2,6 +2,9 @@
 //! nada: el miembro lento pierde mensajes y no se entera.
 //! Se espera: falla lector_lento::un_lector_lento_no_frena_a_los_demas_y_la_memoria_esta_acotada
 //!
+//! Solo `grupo.rs` es de este intento; los demás archivos son los de
+//! la solución (`#[path]` en sus `mod`), para que se vea dónde está el error.
+//!
 //! El proyecto final: tu servidor de chat, en tokio.
 //!
 //! # Por qué existe
@@ -37,10 +40,14 @@
 //! leer; lo que ya está en las colas sale) y `abortar` (pasó el plazo: las
 //! escritoras dejan lo que están escribiendo).
 
+#[path = "../../../../solutions/src/chat_tokio/aceptar.rs"]
 pub mod aceptar;
+#[path = "../../../../solutions/src/chat_tokio/conexion.rs"]
 pub mod conexion;
+#[path = "../../../../solutions/src/chat_tokio/escritor.rs"]
 pub mod escritor;
 pub mod grupo;
+#[path = "../../../../solutions/src/chat_tokio/tabla.rs"]
 pub mod tabla;
 
 use std::any::Any;

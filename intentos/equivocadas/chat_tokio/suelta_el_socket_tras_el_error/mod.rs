@@ -2,6 +2,9 @@
 //! en lugar de esperarla: el error que lo explica se queda en su cola.
 //! Se espera: falla entrada_mal_formada_y_demasiado_larga::una_linea_desmesurada_seguida_de_mas_datos_recibe_su_error
 //!
+//! Solo `conexion.rs` es de este intento; los demás archivos son los de
+//! la solución (`#[path]` en sus `mod`), para que se vea dónde está el error.
+//!
 //! El proyecto final: tu servidor de chat, en tokio.
 //!
 //! # Por qué existe
@@ -37,10 +40,14 @@
 //! leer; lo que ya está en las colas sale) y `abortar` (pasó el plazo: las
 //! escritoras dejan lo que están escribiendo).
 
+#[path = "../../../../solutions/src/chat_tokio/aceptar.rs"]
 pub mod aceptar;
 pub mod conexion;
+#[path = "../../../../solutions/src/chat_tokio/escritor.rs"]
 pub mod escritor;
+#[path = "../../../../solutions/src/chat_tokio/grupo.rs"]
 pub mod grupo;
+#[path = "../../../../solutions/src/chat_tokio/tabla.rs"]
 pub mod tabla;
 
 use std::any::Any;

@@ -3,6 +3,9 @@
 //! de un grupo que calla, con la `Salida` de una conexión que ya se fue.
 //! Se espera: falla mil_clientes_y_desconexiones::las_desconexiones_bruscas_no_dejan_tareas_ni_suscripciones
 //!
+//! Solo `grupo.rs` es de este intento; los demás archivos son los de
+//! la solución (`#[path]` en sus `mod`), para que se vea dónde está el error.
+//!
 //! El proyecto final: tu servidor de chat, en tokio.
 //!
 //! # Por qué existe
@@ -38,10 +41,14 @@
 //! leer; lo que ya está en las colas sale) y `abortar` (pasó el plazo: las
 //! escritoras dejan lo que están escribiendo).
 
+#[path = "../../../../solutions/src/chat_tokio/aceptar.rs"]
 pub mod aceptar;
+#[path = "../../../../solutions/src/chat_tokio/conexion.rs"]
 pub mod conexion;
+#[path = "../../../../solutions/src/chat_tokio/escritor.rs"]
 pub mod escritor;
 pub mod grupo;
+#[path = "../../../../solutions/src/chat_tokio/tabla.rs"]
 pub mod tabla;
 
 use std::any::Any;
